@@ -1,6 +1,6 @@
 """A frozen configuration tree, loadable from TOML, with dotted overrides.
 
-    cfg = Config().with_overrides(["timeline.max_entries=20", "annotate.model=en_core_web_sm"])
+cfg = Config().with_overrides(["timeline.max_entries=20", "annotate.model=en_core_web_sm"])
 """
 
 from __future__ import annotations
@@ -82,7 +82,8 @@ class Config:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Config:
-        return _build(cls, data, "")
+        cfg: Config = _build(cls, data, "")
+        return cfg
 
     def with_overrides(self, items: Iterable[str]) -> Config:
         """Apply `section.key=value` overrides (values parsed as TOML scalars)."""
@@ -133,9 +134,7 @@ def _set(obj: Any, parts: list[str], value: Any, dotted: str) -> Any:
     names = {f.name for f in fields(obj)}
     head = parts[0]
     if head not in names:
-        raise ConfigError(
-            f"unknown config key {dotted!r}: {head!r} is not one of {sorted(names)}"
-        )
+        raise ConfigError(f"unknown config key {dotted!r}: {head!r} is not one of {sorted(names)}")
     current = getattr(obj, head)
     if len(parts) == 1:
         if dataclasses.is_dataclass(current):

@@ -12,12 +12,12 @@ import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 SCHEMA_VERSION = "1"
 
 
-class Granularity(str, Enum):
+class Granularity(StrEnum):
     DAY = "day"
     WEEK = "week"
     MONTH = "month"
@@ -89,7 +89,9 @@ class DateInterval:
 
     @classmethod
     def decade(cls, decade_start: int) -> DateInterval:
-        return cls(dt.date(decade_start, 1, 1), dt.date(decade_start + 9, 12, 31), Granularity.DECADE)
+        return cls(
+            dt.date(decade_start, 1, 1), dt.date(decade_start + 9, 12, 31), Granularity.DECADE
+        )
 
     @classmethod
     def parse(cls, text: str) -> DateInterval:
@@ -230,6 +232,8 @@ class TimelineEntry:
     independent_sources: int
     score: float = 0.0
     single_source: bool = False
+    # every supporting article, each cited by its best sentence (sentences above are a subset)
+    citations: tuple[EntrySentence, ...] = ()
 
 
 @dataclass(frozen=True)

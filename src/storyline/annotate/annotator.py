@@ -1,0 +1,100 @@
+"""The annotate stage: sentences, named-entity mentions and time expressions.
+
+One spaCy pass per article (tok2vec, tagger, attribute_ruler, senter, ner: the parser and
+lemmatizer are left out because no stage needs them and they cost half the time). Sentence
+boundaries also fall at line breaks, since scraped paragraphs rarely end in punctuation.
+Time expressions come from the temporal tagger, anchored at the article's publication date.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from storyline.annotate.nlp import load_nlp
+from storyline.config import AnnotateConfig
+from storyline.model import Article, EntityMention, Sentence
+
+log = logging.getLogger(__name__)
+
+# spaCy labels that name things a registry can track (numbers and dates are handled elsewhere).
+ENTITY_LABELS = frozenset({"PERSON", "GPE", "LOC", "ORG", "NORP", "FAC", "EVENT", "PRODUCT", "LAW"})
+EXCLUDED_COMPONENTS = ("parser", "lemmatizer")
+_LINE_BREAK = re.compile(r"\n+")
+_WORD = re.compile(r"\w")
+
+
+def load_annotator(model: str) -> Any:
+    """The spaCy pipeline the annotate stage uses (cached per process)."""
+    nlp = load_nlp(model, EXCLUDED_COMPONENTS)
+    if "senter" in nlp.component_names and "senter" in nlp.disabled:
+        nlp.enable_pipe("senter")
+    return nlp
+
+
+def split_sentences(text: str, doc: Any, max_chars: int) -> tuple[Sentence, ...]:
+    """Sentence spans from spaCy, also broken at line breaks, trimmed of whitespace.
+
+    Spans longer than `max_chars` (lists, tables, run-on page chrome) are dropped.
+    """
+    out: list[Sentence] = []
+    for sent in doc.sents:
+        start = sent.start_char
+        piece = text[start : sent.end_char]
+        pos = 0
+        for m in [*_LINE_BREAK.finditer(piece), None]:
+            end = m.start() if m is not None else len(piece)
+            _add_span(out, text, start + pos, start + end, max_chars)
+            if m is not None:
+                pos = m.end()
+    return tuple(out)
+
+
+def _add_span(out: list[Sentence], text: str, start: int, end: int, max_chars: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end - start < 2 or end - start > max_chars or not _WORD.search(text[start:end]):
+        return
+    out.append(Sentence(start, end, text[start:end]))
+
+
+def entity_mentions(doc: Any) -> tuple[EntityMention, ...]:
+    return tuple(
+        EntityMention(ent.start_char, ent.end_char, ent.text, ent.label_)
+        for ent in doc.ents
+        if ent.label_ in ENTITY_LABELS
+    )
+
+
+def annotate_articles(
+    articles: Sequence[Article], config: AnnotateConfig | None = None
+) -> list[Article]:
+    """Fill `sentences`, `mentions` and `times` of each article (same order).
+
+    Articles are processed in batches with `nlp.pipe`; the publication date, when known,
+    anchors relative time expressions ("on Monday"), otherwise they stay unresolved.
+    """
+    from storyline.temporal import tag_times
+
+    cfg = config or AnnotateConfig()
+    nlp = load_annotator(cfg.model)
+    texts: Iterable[str] = (a.text for a in articles)
+    out: list[Article] = []
+    for article, doc in zip(articles, nlp.pipe(texts, batch_size=cfg.batch_size), strict=True):
+        dct = article.published.start if article.published is not None else None
+        if article.published is not None and article.published.granularity.value != "day":
+            dct = None  # a month- or year-precise date cannot anchor "on Monday"
+        out.append(
+            dataclasses.replace(
+                article,
+                sentences=split_sentences(article.text, doc, cfg.max_sentence_chars),
+                mentions=entity_mentions(doc),
+                times=tuple(tag_times(article.text, dct, doc)),
+            )
+        )
+    return out

@@ -1,0 +1,107 @@
+"""Dated sentence candidates: which sentence of which article speaks about which date.
+
+A sentence is a candidate for every calendar date its time expressions denote (an event
+date, distinct from the publication date). A lead sentence of a dated article with no time
+expression of its own is a weaker candidate for the publication day (news leads report the
+day's events), as in news-tls' date-wise approach.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from storyline.model import Article, DateInterval, Granularity, Sentence, TimeExpression
+
+# Granularities that can date a timeline entry.
+ENTRY_GRANULARITIES = (Granularity.DAY, Granularity.WEEK, Granularity.MONTH, Granularity.YEAR)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    date: DateInterval
+    article: Article
+    sentence: Sentence
+    index: int  # position of the sentence in its article
+    explicit: bool  # the sentence itself names the date (not only the publication date)
+    weight: float
+
+
+def _dates_in(
+    sentence: Sentence, times: Sequence[TimeExpression], allow_coarse: bool
+) -> list[DateInterval]:
+    out: list[DateInterval] = []
+    for t in times:
+        if t.start < sentence.start or t.end > sentence.end or t.interval is None:
+            continue
+        if t.type not in ("DATE", "TIME"):
+            continue
+        g = t.interval.granularity
+        if g not in ENTRY_GRANULARITIES or (not allow_coarse and g is not Granularity.DAY):
+            continue
+        if t.interval not in out:
+            out.append(t.interval)
+    return out
+
+
+def candidates_for(
+    article: Article,
+    *,
+    allow_coarse: bool = True,
+    lead_sentences: int = 3,
+    lead_weight: float = 0.5,
+    max_dates_per_sentence: int = 3,
+) -> list[Candidate]:
+    """All dated candidates of one annotated article, in text order."""
+    out: list[Candidate] = []
+    times = sorted(article.times, key=lambda t: t.start)
+    if article.published is None:
+        # with no trustworthy publication date, "on Friday" or "in May" has no anchor:
+        # only absolute dates ("in August 1945") can date an event
+        times = [t for t in times if not t.relative]
+    pub = article.published
+    pub_day = pub if pub is not None and pub.granularity is Granularity.DAY else None
+    for i, s in enumerate(article.sentences):
+        dates = _dates_in(s, times, allow_coarse)
+        if dates:
+            for d in dates[:max_dates_per_sentence]:
+                out.append(Candidate(d, article, s, i, True, 1.0))
+        elif pub_day is not None and i < lead_sentences:
+            out.append(Candidate(pub_day, article, s, i, False, lead_weight))
+    return out
+
+
+def fold_weeks(by_date: dict[DateInterval, list[Candidate]]) -> None:
+    """Reports of "next week" and "on January 14" of one week usually mean one event: a
+    week's candidates join the best-supported day inside that week, when there is one."""
+    days = [d for d in by_date if d.granularity is Granularity.DAY]
+    for week in [d for d in by_date if d.granularity is Granularity.WEEK]:
+        inside = [d for d in days if week.start <= d.start <= week.end]
+        if not inside:
+            continue
+        target = max(
+            inside, key=lambda d: (len({c.article.id for c in by_date[d]}), -d.start.toordinal())
+        )
+        moved = [dataclasses.replace(c, date=target) for c in by_date.pop(week)]
+        by_date[target].extend(moved)
+
+
+def collect(
+    articles: Iterable[Article],
+    *,
+    allow_coarse: bool = True,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> list[Candidate]:
+    """Candidates of all articles, restricted to dates within [start, end] when given."""
+    out: list[Candidate] = []
+    for a in articles:
+        for c in candidates_for(a, allow_coarse=allow_coarse):
+            if start is not None and c.date.end < start:
+                continue
+            if end is not None and c.date.start > end:
+                continue
+            out.append(c)
+    return out

@@ -1,0 +1,178 @@
+"""`timeline.datewise.v1`: rank dates by how many independent reports speak of them, then
+pick each date's sentences by centrality with a redundancy cap (maximal marginal relevance).
+
+The date-wise approach follows news-tls (Ghalandari & Ifrim, 2020): a date matters when many
+articles *reference* it, not only when articles are published on it. Copies of one wire story
+count once (they share a syndication group), so syndication cannot inflate a date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from storyline.model import (
+    Article,
+    DateInterval,
+    EntrySentence,
+    Granularity,
+    TimelineEntry,
+    stable_id,
+)
+from storyline.timeline.candidates import Candidate, collect, fold_weeks
+from storyline.timeline.text import SentenceVectors, headline_from, is_quote
+
+# Coarser dates are weaker entries: a day is an event, a year is background.
+GRANULARITY_WEIGHT = {
+    Granularity.DAY: 1.0,
+    Granularity.WEEK: 0.7,
+    Granularity.MONTH: 0.6,
+    Granularity.YEAR: 0.45,
+}
+
+
+@dataclass
+class DatewiseTimeline:
+    """Date-wise timeline summariser (scikit-learn parameter contract: __init__ only stores).
+
+    max_entries: number of dates kept; sentences_per_entry: sentences shown per date;
+    redundancy: a sentence whose cosine to an already chosen one exceeds this is a repeat;
+    lead_weight: weight of an undated lead sentence for its publication day;
+    explicit_bonus: score bonus of a sentence that names its date; query_weight: weight of
+    similarity to the query; min_sources: dates reported by fewer articles are dropped.
+    """
+
+    max_entries: int = 30
+    sentences_per_entry: int = 2
+    redundancy: float = 0.5
+    lead_weight: float = 0.5
+    explicit_bonus: float = 0.15
+    query_weight: float = 0.3
+    min_sources: int = 1
+    allow_coarse: bool = True
+    start: dt.date | None = None
+    end: dt.date | None = None
+    query: str | None = None
+
+    def build(self, articles: Sequence[Article]) -> list[TimelineEntry]:
+        cands = [
+            c
+            for c in collect(
+                articles, allow_coarse=self.allow_coarse, start=self.start, end=self.end
+            )
+            if c.weight > 0
+        ]
+        if not cands:
+            return []
+        rows: dict[tuple[str, int], int] = {}
+        texts: list[str] = []
+        for c in cands:
+            key = (c.article.id, c.sentence.start)
+            if key not in rows:
+                rows[key] = len(texts)
+                texts.append(c.sentence.text)
+        vectors = SentenceVectors(texts)
+        by_date: dict[DateInterval, list[Candidate]] = defaultdict(list)
+        for c in cands:
+            by_date[c.date].append(c)
+        fold_weeks(by_date)
+        ranked = sorted(
+            by_date.items(), key=lambda kv: (-self._date_score(kv[1]), kv[0].start, kv[0].end)
+        )
+        used: set[tuple[str, int]] = set()
+        entries: list[TimelineEntry] = []
+        for date, group in ranked:
+            if len(entries) >= self.max_entries:
+                break
+            if len({c.article.id for c in group}) < self.min_sources:
+                continue
+            entry = self._entry(date, group, rows, vectors, used)
+            if entry is not None:
+                entries.append(entry)
+        entries.sort(key=lambda e: (e.date.start, -e.date.granularity.rank, e.id))
+        return entries
+
+    # -- scoring ---------------------------------------------------------------------------
+    def _date_score(self, group: Sequence[Candidate]) -> float:
+        best: dict[str, float] = {}
+        for c in group:
+            g = c.article.syndication_group or c.article.id
+            best[g] = max(best.get(g, 0.0), c.weight)
+        explicit = sum(1 for c in group if c.explicit)
+        base = sum(best.values()) + 0.01 * explicit
+        return base * GRANULARITY_WEIGHT.get(group[0].date.granularity, 0.3)
+
+    def _entry(
+        self,
+        date: DateInterval,
+        group: Sequence[Candidate],
+        rows: dict[tuple[str, int], int],
+        vectors: SentenceVectors,
+        used: set[tuple[str, int]],
+    ) -> TimelineEntry | None:
+        # one candidate per (article, sentence); drop copies of the same sentence
+        seen: dict[tuple[str, int], Candidate] = {}
+        for c in group:
+            seen.setdefault((c.article.id, c.sentence.start), c)
+        cands = sorted(seen.values(), key=lambda c: (c.article.id, c.sentence.start))
+        idx = [rows[(c.article.id, c.sentence.start)] for c in cands]
+        score = vectors.centroid_scores(idx)
+        score = score + self.query_weight * vectors.query_scores(idx, self.query)
+        score = score + np.array(
+            [
+                (self.explicit_bonus if c.explicit else 0.0)
+                - (0.1 if is_quote(c.sentence.text) else 0.0)
+                - (0.05 if c.article.duplicate_of else 0.0)
+                for c in cands
+            ]
+        )
+        sim = vectors.similarity(idx, idx)
+        order = sorted(range(len(cands)), key=lambda i: (-score[i], cands[i].article.id))
+        chosen: list[int] = []
+        for i in order:
+            if len(chosen) >= self.sentences_per_entry:
+                break
+            key = (cands[i].article.id, cands[i].sentence.start)
+            if key in used:
+                continue
+            if any(sim[i, j] > self.redundancy for j in chosen):
+                continue
+            chosen.append(i)
+        if not chosen:
+            return None
+        for i in chosen:
+            used.add((cands[i].article.id, cands[i].sentence.start))
+        # every supporting article, cited by its best sentence
+        best_per_article: dict[str, int] = {}
+        for i in order:
+            best_per_article.setdefault(cands[i].article.id, i)
+        support = [cands[i] for i in sorted(best_per_article.values(), key=lambda i: -score[i])]
+        groups = {c.article.syndication_group or c.article.id for c in support}
+        top = cands[chosen[0]]
+        return TimelineEntry(
+            id=stable_id(date.iso(), date.granularity.value, prefix="t"),
+            date=date,
+            headline=headline_from(top.sentence.text),
+            sentences=tuple(_entry_sentence(cands[i]) for i in chosen),
+            sources=len(best_per_article),
+            independent_sources=len(groups),
+            score=round(self._date_score(group), 6),
+            single_source=len(groups) == 1,
+            citations=tuple(_entry_sentence(c) for c in support),
+        )
+
+
+def _entry_sentence(c: Candidate) -> EntrySentence:
+    a = c.article
+    return EntrySentence(
+        text=c.sentence.text,
+        article=a.id,
+        start=c.sentence.start,
+        end=c.sentence.end,
+        source=a.source,
+        published=a.published.iso() if a.published is not None else None,
+    )
