@@ -27,15 +27,15 @@ __all__ = [
     "build",
     "prepare_articles",
     "read_articles",
-    "render",
     "tag_times",
     "timeline_from",
+    "to_json_dict",
     "write_outputs",
 ]
 
 _LAZY = {
     "read_articles": "storyline.ingest",
-    "render": "storyline.render",
+    "to_json_dict": "storyline.render",
     "write_outputs": "storyline.render",
     "tag_times": "storyline.temporal",
 }

@@ -1,1 +1,151 @@
+"""Renderers: the versioned JSON contract (+ JSON Schema), Markdown, HTML, TimelineJS and CSV.
 
+    doc = to_json_dict(timeline)                  # the timeline.json contract as Python data
+    text = render(timeline, "md")                 # one format as text
+    paths = write_outputs(timeline, out_dir, ["json", "html"])
+
+Every output is deterministic: the same Timeline gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from storyline.errors import ConfigError, MissingExtraError, StorylineError
+from storyline.model import Timeline
+from storyline.render.csvfile import render_csv
+from storyline.render.html import render_html
+from storyline.render.jsondoc import dumps, to_json_dict
+from storyline.render.markdown import render_markdown
+from storyline.render.timelinejs import render_timelinejs
+
+log = logging.getLogger(__name__)
+
+SCHEMA_PATH = Path(__file__).resolve().parent / "timeline.schema.json"
+
+
+def _render_json(timeline: Timeline) -> str:
+    return dumps(to_json_dict(timeline))
+
+
+_RENDERERS: dict[str, Callable[[Timeline], str]] = {
+    "json": _render_json,
+    "md": render_markdown,
+    "html": render_html,
+    "timelinejs": render_timelinejs,
+    "csv": render_csv,
+}
+
+FORMATS: tuple[str, ...] = tuple(_RENDERERS)
+"""The output formats, in the order `write_outputs` documents them."""
+
+OUTPUT_NAMES: dict[str, str] = {
+    "json": "timeline.json",
+    "md": "timeline.md",
+    "html": "timeline.html",
+    "timelinejs": "timelinejs.json",
+    "csv": "timeline.csv",
+}
+"""The file each format is written to by `write_outputs`."""
+
+
+def _check_format(fmt: str) -> str:
+    key = fmt.strip().lower() if isinstance(fmt, str) else fmt
+    if key not in _RENDERERS:
+        raise ConfigError(f"unknown output format {fmt!r}: use one or more of {', '.join(FORMATS)}")
+    return key
+
+
+def render(timeline: Timeline, fmt: str) -> str:
+    """Render `timeline` in one of `FORMATS` ("json", "md", "html", "timelinejs", "csv")."""
+    return _RENDERERS[_check_format(fmt)](timeline)
+
+
+def write_outputs(timeline: Timeline, out_dir: Path, formats: Sequence[str]) -> list[Path]:
+    """Write each format's file into `out_dir` (created if needed), atomically, and return
+    the paths written, in the order of `formats` (duplicates written once).
+
+    Every format is checked before anything is written. Files are UTF-8 with "\\n" newlines.
+    """
+    keys = list(dict.fromkeys(_check_format(f) for f in formats))
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise StorylineError(
+            f"cannot create the output directory {out}: {e.strerror}. "
+            "Fix: choose another --out directory or check its permissions"
+        ) from e
+    if not out.is_dir():
+        raise StorylineError(f"output path {out} is not a directory: choose another --out")
+    written = []
+    for key in keys:
+        path = out / OUTPUT_NAMES[key]
+        _write_atomic(path, render(timeline, key))
+        log.info("wrote %s", path)
+        written.append(path)
+    return written
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    data = text.encode("utf-8")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except OSError as e:
+        Path(tmp).unlink(missing_ok=True)
+        raise StorylineError(
+            f"cannot write {path}: {e.strerror}. Fix: check free space and permissions of "
+            f"{path.parent}"
+        ) from e
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def load_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of `timeline.json`."""
+    schema: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return schema
+
+
+def validate(doc: dict[str, Any]) -> None:
+    """Check a `timeline.json` document against the schema; raise `ValueError` listing the
+    first problems. Needs the optional package `jsonschema` (a dev dependency)."""
+    try:
+        import jsonschema
+    except ImportError as e:  # pragma: no cover - jsonschema is installed in dev setups
+        raise MissingExtraError("validating timeline.json", "dev", "jsonschema") from e
+    validator = jsonschema.Draft202012Validator(
+        load_schema(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+    errors = sorted(validator.iter_errors(doc), key=lambda err: list(err.absolute_path))
+    if errors:
+        lines = [f"/{'/'.join(map(str, err.absolute_path))}: {err.message}" for err in errors[:10]]
+        raise ValueError(
+            f"timeline.json does not match schema version {doc.get('schema_version')!r}:\n"
+            + "\n".join(lines)
+        )
+
+
+__all__ = [
+    "FORMATS",
+    "OUTPUT_NAMES",
+    "SCHEMA_PATH",
+    "load_schema",
+    "render",
+    "to_json_dict",
+    "validate",
+    "write_outputs",
+]

@@ -1,0 +1,79 @@
+"""timelinejs.json: Knight Lab TimelineJS3 shape, integer date parts, escaped HTML text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from storyline.model import DateInterval, Timeline
+from storyline.render import render
+from storyline.render.timelinejs import date_parts
+
+
+def _doc(t: Timeline) -> dict:  # type: ignore[type-arg]
+    return json.loads(render(t, "timelinejs"))  # type: ignore[no-any-return]
+
+
+def test_shape(rich: Timeline) -> None:
+    doc = _doc(rich)
+    assert set(doc) == {"title", "events", "scale"}
+    assert doc["title"]["text"]["headline"] == "Island dispute: treaty talks"
+    assert [e["unique_id"] for e in doc["events"]] == [e.id for e in rich.entries]
+    for event in doc["events"]:
+        assert set(event["text"]) == {"headline", "text"}
+        assert event["autolink"] is False
+        for key in ("start_date", "end_date"):
+            if key in event:
+                assert all(type(v) is int for v in event[key].values()), event[key]
+
+
+def test_dates_only_as_precise_as_granularity(rich: Timeline) -> None:
+    by_id = {e["unique_id"]: e for e in _doc(rich)["events"]}
+    assert by_id["e-talks"]["start_date"] == {"year": 2019, "month": 1, "day": 14}
+    assert "end_date" not in by_id["e-talks"]
+    assert by_id["e-week"]["start_date"] == {"year": 2019, "month": 1, "day": 7}
+    assert by_id["e-week"]["end_date"] == {"year": 2019, "month": 1, "day": 13}
+    assert by_id["e-hostile"]["start_date"] == {"year": 2019, "month": 2}
+    assert by_id["e-q4"]["start_date"] == {"year": 2018, "month": 10}
+    assert by_id["e-q4"]["end_date"] == {"year": 2018, "month": 12}
+    assert by_id["e-1956"]["start_date"] == {"year": 1956}
+    assert by_id["e-1945"]["start_date"] == {"year": 1940}
+    assert by_id["e-1945"]["end_date"] == {"year": 1949}
+    assert by_id["e-week"]["display_date"] == "week of 7 January 2019"
+
+
+def test_text_is_escaped_html(rich: Timeline) -> None:
+    by_id = {e["unique_id"]: e for e in _doc(rich)["events"]}
+    hostile = by_id["e-hostile"]["text"]
+    assert "<script" not in hostile["headline"] and "<script" not in hostile["text"]
+    assert "<img" not in hostile["text"]
+    assert hostile["headline"].startswith("&lt;script&gt;alert(1)&lt;/script&gt;")
+    talks = by_id["e-talks"]["text"]["text"]
+    assert talks.startswith("<p>The two foreign ministers sat down in Moscow on Monday.</p>")
+    assert "<p>Sources: " in talks and "Coastal Times</a> (14 January 2019)" in talks
+    # a javascript: URL never becomes a link
+    assert "javascript:alert('wire')" not in talks and "Northern Wire (14 January 2019)" in talks
+
+
+def test_empty(empty: Timeline) -> None:
+    assert _doc(empty)["events"] == []
+
+
+@given(st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(9990, 12, 31)))
+def test_date_parts_point_at_the_interval(d: dt.date) -> None:
+    for interval in (
+        DateInterval.day(d),
+        DateInterval.week_of(d),
+        DateInterval.month(d.year, d.month),
+        DateInterval.quarter(d.year, (d.month - 1) // 3 + 1),
+        DateInterval.year(d.year),
+    ):
+        start, end = date_parts(interval)
+        first = dt.date(start["year"], start.get("month", 1), start.get("day", 1))
+        assert first == interval.start
+        assert all(isinstance(v, int) for v in start.values())
+        if end is not None:
+            assert end["year"] == interval.end.year
