@@ -9,6 +9,7 @@ Time expressions come from the temporal tagger, anchored at the article's public
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import logging
 import re
 from collections.abc import Iterable, Sequence
@@ -16,7 +17,7 @@ from typing import Any
 
 from storyline.annotate.nlp import load_nlp
 from storyline.config import AnnotateConfig
-from storyline.model import Article, EntityMention, Sentence
+from storyline.model import Article, EntityMention, Granularity, Sentence
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +72,17 @@ def entity_mentions(doc: Any) -> tuple[EntityMention, ...]:
     )
 
 
+def _anchor(article: Article) -> dt.date | None:
+    """The document creation time for the tagger: a trusted publication day, else None
+    (a month, a year or an inferred date cannot anchor "on Monday")."""
+    pub = article.published
+    if pub is None or pub.granularity is not Granularity.DAY:
+        return None
+    if article.published_how == "text-inferred":
+        return None
+    return pub.start
+
+
 def annotate_articles(
     articles: Sequence[Article], config: AnnotateConfig | None = None
 ) -> list[Article]:
@@ -86,9 +98,7 @@ def annotate_articles(
     texts: Iterable[str] = (a.text for a in articles)
     out: list[Article] = []
     for article, doc in zip(articles, nlp.pipe(texts, batch_size=cfg.batch_size), strict=True):
-        dct = article.published.start if article.published is not None else None
-        if article.published is not None and article.published.granularity.value != "day":
-            dct = None  # a month- or year-precise date cannot anchor "on Monday"
+        dct = _anchor(article)
         out.append(
             dataclasses.replace(
                 article,

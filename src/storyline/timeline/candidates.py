@@ -57,12 +57,13 @@ def candidates_for(
     """All dated candidates of one annotated article, in text order."""
     out: list[Candidate] = []
     times = sorted(article.times, key=lambda t: t.start)
-    if article.published is None:
-        # with no trustworthy publication date, "on Friday" or "in May" has no anchor:
-        # only absolute dates ("in August 1945") can date an event
-        times = [t for t in times if not t.relative]
     pub = article.published
     pub_day = pub if pub is not None and pub.granularity is Granularity.DAY else None
+    if pub_day is None or article.published_how == "text-inferred":
+        # with no trustworthy publication day, "on Friday" or "in May" has no anchor:
+        # only absolute dates ("in August 1945") can date an event
+        times = [t for t in times if not t.relative]
+        pub_day = None
     for i, s in enumerate(article.sentences):
         dates = _dates_in(s, times, allow_coarse)
         if dates:
