@@ -13,8 +13,8 @@ from storyline.cli.main import cli
 from storyline.config import Config
 from storyline.render import to_json_dict
 
-ARTICLE_A = """ date 2015-03-24 Egypt, Sudan and Ethiopia signed a declaration of principles on the \
-Nile dam in Khartoum on Monday, a first step towards settling their dispute over the river.
+ARTICLE_A = """ date 2015-03-24 Egypt, Sudan and Ethiopia signed a declaration of principles on \
+the Nile dam in Khartoum on Monday, a first step towards settling their dispute over the river.
 
 The leaders of the three countries met in the Sudanese capital for the ceremony. Officials said \
 technical studies on the dam's impact would follow within eleven months.
