@@ -23,8 +23,11 @@ class IngestConfig:
 
 @dataclass(frozen=True)
 class DatingConfig:
-    # A candidate publication date more than this many days after the latest absolute
-    # date the text itself mentions is treated as a crawl clock and rejected.
+    # A candidate publication date more than this many days after the latest month- or
+    # day-precise date the text mentions, when the text names neither the candidate's year
+    # nor the one before and nothing on the page corroborates it, is treated as a crawl or
+    # page clock and rejected. Header and JSON-field dates are exempt; HTML meta dates get
+    # twice the gap.
     max_gap_days: int = 365
 
 

@@ -185,6 +185,8 @@ class Article:
     given_date: str | None = None
     given_date_how: str | None = None  # header | field | meta | url
     published: DateInterval | None = None
+    # header | meta | field | dateline | byline | url | text-inferred | none; rejected
+    # candidates (e.g. crawl clocks) are explained by temporal.pubdate.explain_date
     published_how: str = "none"
     published_confidence: float = 0.0
     published_window: tuple[dt.date, dt.date] | None = None  # inferred bounds when undated
