@@ -206,7 +206,8 @@ class Skip:
     """An input that was not used, with the reason (machine key) and a detail for humans."""
 
     path: str
-    reason: str  # empty | binary | encoding | malformed | not-article | unreadable | unsupported
+    reason: str  # missing | empty | binary | encoding | malformed | not-article | unreadable
+    # | unsupported | too-large | duplicate | off-topic | error
     detail: str = ""
 
     @property

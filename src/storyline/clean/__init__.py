@@ -1,1 +1,43 @@
+"""Clean: boilerplate removal, from an article's raw text to its story text.
 
+    from storyline.clean import clean_article
+    result = clean_article(article)          # Article with text, removed, title, credits
+                                             # or Skip(reason="not-article") when too short
+
+The rules are data (`clean.rules.RULES`, each with its kind and reason); the layout
+reasoning (head, tail, caption blocks, datelines) is in `clean.structure`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from storyline.clean.structure import Cleaned, clean_text
+from storyline.model import Article, Skip
+
+__all__ = ["Cleaned", "clean_article", "clean_text"]
+
+
+def clean_article(article: Article, min_chars: int = 200) -> Article | Skip:
+    """`article` with `text` set to its story text (paragraphs separated by a blank line),
+    `removed` to the sorted kinds of boilerplate cut, `title` when one is found (a known
+    title is kept) and `credits` to the sorted agencies it credits.
+
+    Returns Skip(reason="not-article") when fewer than `min_chars` characters of story
+    text remain.
+    """
+    cleaned = clean_text(article.raw_text, article.title)
+    if len(cleaned.text) < min_chars:
+        return Skip(
+            article.path,
+            "not-article",
+            f"only {len(cleaned.text)} characters of story text after removing boilerplate "
+            f"(minimum {min_chars}; lower it with --set ingest.min_chars=N)",
+        )
+    return dataclasses.replace(
+        article,
+        text=cleaned.text,
+        removed=cleaned.removed,
+        title=article.title or cleaned.title,
+        credits=tuple(sorted(set(article.credits) | set(cleaned.credits))),
+    )

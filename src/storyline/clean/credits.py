@@ -1,0 +1,65 @@
+"""News agencies an article credits for its reporting.
+
+Only credit lines and dateline prefixes are read ("MOSCOW (Reuters) -", "Based on reporting
+by AFP and Interfax", "ls/rt (Reuters, AFP)", "The Associated Press contributed to this
+report"); a photo credit ("REUTERS/Jane Doe") credits a picture, not the story, and is
+not read. Names are mapped to one canonical spelling.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Canonical agency name -> spellings met in credit lines (matched case-insensitively,
+# on word boundaries; longer spellings are tried first).
+AGENCIES: dict[str, tuple[str, ...]] = {
+    "AFP": ("AFP", "Agence France-Presse", "Agence France Presse", "France-Presse"),
+    "AP": ("AP", "Associated Press", "The Associated Press"),
+    "ANSA": ("ANSA",),
+    "Anadolu": ("Anadolu", "Anadolu Agency", "AA"),
+    "Bloomberg": ("Bloomberg",),
+    "dpa": ("dpa", "Deutsche Presse-Agentur"),
+    "EFE": ("EFE",),
+    "Interfax": ("Interfax",),
+    "IRNA": ("IRNA",),
+    "Kyodo": ("Kyodo", "Kyodo News"),
+    "KNA": ("KNA",),
+    "PTI": ("PTI", "Press Trust of India"),
+    "Reuters": ("Reuters", "Thomson Reuters"),
+    "RIA Novosti": ("RIA Novosti", "RIA"),
+    "Sputnik": ("Sputnik",),
+    "TASS": ("TASS", "ITAR-TASS"),
+    "UPI": ("UPI", "United Press International"),
+    "Xinhua": ("Xinhua",),
+    "Yonhap": ("Yonhap",),
+}
+
+_SPELLINGS = sorted(
+    ((spelling, name) for name, spellings in AGENCIES.items() for spelling in spellings),
+    key=lambda item: -len(item[0]),
+)
+# Short all-caps spellings (AP, AA, RIA) only count when written in capitals, so that
+# "ap" or "Ria" in ordinary words or names are not taken for agencies.
+_CASE_SENSITIVE = frozenset({"AP", "AA", "RIA", "UPI", "PTI", "EFE", "KNA", "ANSA", "IRNA"})
+_AGENCY_RE = re.compile(
+    "|".join(
+        rf"(?<![\w-])(?{'' if spelling in _CASE_SENSITIVE else 'i'}:{re.escape(spelling)})(?![\w-])"
+        for spelling, _ in _SPELLINGS
+    )
+)
+_CANONICAL = {spelling.casefold(): name for spelling, name in _SPELLINGS}
+
+
+def agencies_in(text: str) -> list[str]:
+    """Canonical names of the agencies named in `text` (a credit line or dateline)."""
+    found: list[str] = []
+    for m in _AGENCY_RE.finditer(text):
+        name = _CANONICAL[m.group(0).casefold()]
+        if name not in found:
+            found.append(name)
+    return found
+
+
+def without_agencies(text: str) -> str:
+    """`text` with every agency name cut out (to see what else a line holds)."""
+    return _AGENCY_RE.sub("", text)

@@ -1,0 +1,220 @@
+"""JSON article records: .jsonl, .jsonl.gz and .json (one object or an array of objects).
+
+Field names of the common crawlers and datasets are accepted (first present wins):
+
+========  ======================================================================
+text      text, maintext (news-please), body, content, raw_text (trafilatura),
+          or news-tls preprocessed `sentences[].raw`
+date      date, time (news-tls), date_publish (news-please), published,
+          publish_date (newspaper4k), pubdate, published_at, publishedAt (NewsAPI),
+          datePublished
+url       url, link; a `source` holding a URL (trafilatura JSON) also counts
+source    source (or its `name` when an object, NewsAPI), domain (cc_news),
+          source_domain (news-please), sitename, hostname, source-hostname; else the
+          URL's host
+title     title, headline
+crawled   date_download (news-please), crawled, crawl_date, date_crawled
+language  language, lang
+========  ======================================================================
+
+A .json file holds one record, a list of records, or an object wrapping the list under
+`articles` (NewsAPI), `items`, `results`, `data` or `records`. JSONL files are streamed
+line by line (gzip too) and parsed once. A bad line becomes a Skip naming the line; the
+rest of the file is still read.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import zlib
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from storyline.ingest.decode import normalise_newlines
+from storyline.ingest.htmlfile import read_html
+from storyline.ingest.records import make_article, parse_day
+from storyline.model import Article, Skip
+
+TEXT_FIELDS = ("text", "maintext", "body", "content", "raw_text")
+DATE_FIELDS = (
+    "date",
+    "time",
+    "date_publish",
+    "published",
+    "publish_date",
+    "pubdate",
+    "published_at",
+    "publishedAt",
+    "datePublished",
+)
+URL_FIELDS = ("url", "link")
+SOURCE_FIELDS = (
+    "source",
+    "domain",
+    "source_domain",
+    "sitename",
+    "hostname",
+    "source-hostname",
+)
+TITLE_FIELDS = ("title", "headline")
+CRAWL_FIELDS = ("date_download", "crawled", "crawl_date", "date_crawled")
+LANGUAGE_FIELDS = ("language", "lang")
+# A .json object holding the record list under one of these keys (NewsAPI: "articles").
+WRAPPER_FIELDS = ("articles", "items", "results", "data", "records")
+
+# A text value that is really an HTML document or fragment (some dumps store page markup).
+_HTML_RE = re.compile(r"<(?:html|body|article|p|div)\b[^>]*>", re.IGNORECASE)
+
+
+def _first_str(record: Mapping[str, Any], names: tuple[str, ...]) -> str | None:
+    for name in names:
+        value = record.get(name)
+        if isinstance(value, Mapping):  # NewsAPI: "source": {"id": ..., "name": ...}
+            value = value.get("name")
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return str(value)
+    return None
+
+
+def _text_of(record: Mapping[str, Any]) -> str | None:
+    for name in TEXT_FIELDS:
+        value = record.get(name)
+        if isinstance(value, str) and value.strip():
+            return value
+        if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            joined = "\n\n".join(v.strip() for v in value if v.strip())
+            if joined:
+                return joined
+    sentences = record.get("sentences")  # news-tls preprocessed records
+    if isinstance(sentences, list):
+        raws = [s.get("raw") for s in sentences if isinstance(s, Mapping)]
+        joined = "\n".join(r.strip() for r in raws if isinstance(r, str) and r.strip())
+        if joined:
+            return joined
+    return None
+
+
+def record_to_article(shown: str, record: Any, where: str) -> Article | Skip:
+    """One article from a decoded JSON value; `where` ("line 12", "item 3") goes in details."""
+    if not isinstance(record, Mapping):
+        kind = type(record).__name__
+        return Skip(
+            shown, "malformed", f"{where}: an article record must be a JSON object, got {kind}"
+        )
+    text = _text_of(record)
+    if text is None:
+        return Skip(
+            shown, "empty", f"{where}: no text in any of the fields {'|'.join(TEXT_FIELDS)}"
+        )
+    url = _first_str(record, URL_FIELDS)
+    source = _first_str(record, SOURCE_FIELDS)
+    if source is not None and "://" in source:  # trafilatura's JSON puts the URL in `source`
+        url = url or source
+        source = _first_str(record, SOURCE_FIELDS[1:])
+    date = _first_str(record, DATE_FIELDS)
+    crawled = parse_day(_first_str(record, CRAWL_FIELDS))
+    title = _first_str(record, TITLE_FIELDS)
+    language = _first_str(record, LANGUAGE_FIELDS)
+    if _HTML_RE.search(text[:4000]):
+        html = read_html(shown, text, url=url, crawled=crawled)
+        if isinstance(html, Skip):
+            return Skip(shown, html.reason, f"{where}: {html.detail}")
+        return make_article(
+            shown,
+            html.raw_text,
+            source=source or html.source,
+            url=html.url,
+            title=title or html.title,
+            given_date=date or html.given_date,
+            given_date_how="field" if date else html.given_date_how,
+            crawled=crawled,
+            language=language or html.language,
+        )
+    return make_article(
+        shown,
+        normalise_newlines(text).strip("\n"),
+        source=source,
+        url=url,
+        title=title,
+        given_date=date,
+        given_date_how="field" if date else None,
+        crawled=crawled,
+        language=language,
+    )
+
+
+def _open_lines(path: Path) -> Any:
+    if path.name.endswith(".gz"):
+        return gzip.open(path, "rb")
+    return path.open("rb")
+
+
+def read_jsonl(path: Path, shown: str, max_line_bytes: int) -> Iterator[Article | Skip]:
+    """Stream the records of a JSONL file (gzip when the name ends in .gz)."""
+    line_no = 0
+    records = 0
+    try:
+        with _open_lines(path) as handle:
+            for line_no, raw in enumerate(handle, start=1):
+                if not raw.strip():
+                    continue
+                records += 1
+                where = f"{shown}#L{line_no}"
+                if len(raw) > max_line_bytes:
+                    yield Skip(
+                        where,
+                        "too-large",
+                        f"line {line_no}: {len(raw)} bytes is over "
+                        f"ingest.max_bytes={max_line_bytes}",
+                    )
+                    continue
+                try:
+                    record = json.loads(raw)
+                except UnicodeDecodeError as e:
+                    yield Skip(where, "encoding", f"line {line_no}: not UTF-8 ({e.reason})")
+                    continue
+                except json.JSONDecodeError as e:
+                    yield Skip(where, "malformed", f"line {line_no}: {e}")
+                    continue
+                except RecursionError:
+                    yield Skip(where, "malformed", f"line {line_no}: JSON nested too deeply")
+                    continue
+                yield record_to_article(where, record, f"line {line_no}")
+    except (OSError, EOFError, zlib.error) as e:
+        after = f"after line {line_no}" if line_no else "at the start"
+        yield Skip(shown, "unreadable", f"reading stopped {after}: {type(e).__name__}: {e}")
+        return
+    if records == 0:
+        yield Skip(shown, "empty", "the file holds no JSON records")
+
+
+def read_json(shown: str, data: bytes) -> Iterator[Article | Skip]:
+    """A .json file: one article object, or an array of them (items shown as file#N)."""
+    try:
+        value = json.loads(data)
+    except UnicodeDecodeError as e:
+        yield Skip(shown, "encoding", f"not UTF-8 JSON ({e.reason}); re-save the file as UTF-8")
+        return
+    except json.JSONDecodeError as e:
+        yield Skip(shown, "malformed", f"not valid JSON: {e}")
+        return
+    except RecursionError:
+        yield Skip(shown, "malformed", "JSON nested too deeply")
+        return
+    if isinstance(value, Mapping):  # a wrapper such as NewsAPI's {"articles": [...]}
+        for key in WRAPPER_FIELDS:
+            if isinstance(value.get(key), list) and _text_of(value) is None:
+                value = value[key]
+                break
+    if isinstance(value, list):
+        if not value:
+            yield Skip(shown, "empty", "the JSON array holds no records")
+        for i, item in enumerate(value, start=1):
+            yield record_to_article(f"{shown}#{i}", item, f"item {i}")
+    else:
+        yield record_to_article(shown, value, "record")
