@@ -41,7 +41,10 @@ class AnnotateConfig:
 
 @dataclass(frozen=True)
 class CorpusConfig:
-    dedup_threshold: float = 0.8  # estimated Jaccard of 5-word shingles
+    # similarity of 5-word shingle sets: max(Jaccard, containment of the shorter text when
+    # it has >= 30 shingles); pairs at or above it are copies of one story
+    dedup_threshold: float = 0.8
+    dedup_method: str = "minhash"  # minhash | simhash
     alias_file: str | None = None
 
 

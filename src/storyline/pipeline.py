@@ -119,7 +119,9 @@ def prepare_articles(
     prepared = _run_document_stages(todo, cfg, progress)
     articles = sorted((p for p in prepared if isinstance(p, Article)), key=lambda a: a.id)
     skipped.extend(p for p in prepared if isinstance(p, Skip))
-    articles = find_syndication(articles, cfg.corpus.dedup_threshold)
+    articles = find_syndication(
+        articles, cfg.corpus.dedup_threshold, method=cfg.corpus.dedup_method
+    )
     skipped.sort(key=lambda s: (s.path, s.reason))
     return PreparedCorpus(tuple(articles), tuple(skipped))
 
