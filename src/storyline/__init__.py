@@ -21,6 +21,7 @@ __all__ = [
     "DateInterval",
     "Granularity",
     "Skip",
+    "Store",
     "StorylineError",
     "Timeline",
     "__version__",
@@ -36,6 +37,7 @@ __all__ = [
 _LAZY = {
     "read_articles": "storyline.ingest",
     "to_json_dict": "storyline.render",
+    "Store": "storyline.store",
     "write_outputs": "storyline.render",
     "tag_times": "storyline.temporal",
 }

@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from storyline._version import __version__
 from storyline.config import Config
@@ -129,31 +130,52 @@ def prepare_articles(
 def _run_document_stages(
     todo: list[Article], cfg: Config, progress: Progress | None
 ) -> list[Article | Skip]:
+    if not cfg.cache:
+        return _prepare_all(todo, cfg, progress, None)
+    from storyline.store import Store
+
+    fingerprint = prepare_fingerprint(cfg)
+    with Store(cfg.cache) as store:
+        cached = store.get_many([a.id for a in todo], fingerprint)
+        if progress is not None and cached:
+            progress(len(cached))
+        rest = [a for a in todo if a.id not in cached]
+        return [*cached.values(), *_prepare_all(rest, cfg, progress, (store, fingerprint))]
+
+
+def _prepare_all(
+    todo: list[Article],
+    cfg: Config,
+    progress: Progress | None,
+    cache: tuple[Any, str] | None,
+) -> list[Article | Skip]:
     from storyline.exec import make_executor
 
     results: list[Article | Skip] = []
-    store = None
-    fingerprint = prepare_fingerprint(cfg)
-    if cfg.cache:
-        from storyline.store import Store
-
-        store = Store(cfg.cache)
-        cached = store.get_many([a.id for a in todo], fingerprint)
-        results.extend(cached.values())
-        if progress is not None and cached:
-            progress(len(cached))
-        todo = [a for a in todo if a.id not in cached]
+    if not todo:
+        return results
     batch_size = max(1, cfg.annotate.batch_size)
-    with make_executor(cfg.executor) as executor:
+    with make_executor(cfg.executor, initializer=_WarmUp(cfg.annotate.model)) as executor:
         for out in executor.map(_PrepareBatch(cfg), _batches(todo, batch_size), chunksize=1):
             results.extend(out)
-            if store is not None:
+            if cache is not None:
+                store, fingerprint = cache
                 store.put_many((a for a in out if isinstance(a, Article)), fingerprint)
             if progress is not None:
                 progress(len(out))
-    if store is not None:
-        store.close()
     return results
+
+
+@dataclass(frozen=True)
+class _WarmUp:
+    """Load the spaCy pipeline once per worker, before the first batch arrives."""
+
+    model: str
+
+    def __call__(self) -> None:
+        from storyline.annotate import load_annotator
+
+        load_annotator(self.model)
 
 
 @dataclass(frozen=True)

@@ -1,1 +1,16 @@
+"""The SQLite store of prepared articles: the cache that makes re-runs incremental."""
 
+from storyline.store.codec import CodecError, article_from_json, article_to_json
+from storyline.store.fingerprint import fingerprint
+from storyline.store.migrations import StoreError
+from storyline.store.sqlite import RunRecord, Store
+
+__all__ = [
+    "CodecError",
+    "RunRecord",
+    "Store",
+    "StoreError",
+    "article_from_json",
+    "article_to_json",
+    "fingerprint",
+]
