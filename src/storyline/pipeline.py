@@ -196,7 +196,7 @@ def timeline_from(corpus: PreparedCorpus, config: Config | None = None) -> Timel
     skipped = list(corpus.skipped)
     entities, articles = build_registry(list(corpus.articles), cfg.corpus.alias_file)
     if cfg.query:
-        matcher = QueryMatcher(cfg.query, entities)
+        matcher = QueryMatcher(cfg.query, entities, cfg.timeline.query_min_fraction)
         relevant = []
         for a in articles:
             if matcher.matches(a):
