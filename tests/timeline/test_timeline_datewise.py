@@ -89,3 +89,16 @@ def test_headline_drops_leading_date_and_trims() -> None:
     h = headline_from("On 23 March 2015, leaders signed a deal " + "word " * 40)
     assert h.startswith("Leaders signed") and h.endswith("…")
     assert len(h.split()) <= 23
+
+
+def test_deadlines_do_not_date_the_sentence(article_factory: Callable[..., Article]) -> None:
+    a = article_factory(
+        "d1",
+        "Ministers agreed on 6 September 2019 to reach a deal by 15 January 2020.\n"
+        "Officials set a deadline of 15 January 2020 for the talks.",
+        dt.date(2019, 9, 7),
+        "Outlet",
+    )
+    dates = {e.date.iso() for e in DatewiseTimeline().build([a])}
+    assert "2019-09-06" in dates
+    assert "2020-01-15" not in dates

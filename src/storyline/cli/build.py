@@ -69,6 +69,13 @@ def load_config(config_path: str | None, overrides: tuple[str, ...]) -> Config:
     type=click.Path(dir_okay=False),
     help="SQLite file caching prepared articles between runs.",
 )
+@click.option(
+    "-q",
+    "--quiet",
+    "quiet_here",
+    is_flag=True,
+    help="No progress bar or summary line (same as `storyline -q build`).",
+)
 @click.pass_context
 def command(
     ctx: click.Context,
@@ -81,13 +88,14 @@ def command(
     overrides: tuple[str, ...],
     executor: str | None,
     cache: str | None,
+    quiet_here: bool,
 ) -> None:
     """Build the timeline of the story told by ARTICLES (files or folders)."""
     from storyline.ingest import read_articles
     from storyline.pipeline import prepare_articles, timeline_from
     from storyline.render import write_outputs
 
-    quiet = bool((ctx.obj or {}).get("quiet"))
+    quiet = quiet_here or bool((ctx.obj or {}).get("quiet"))
     try:
         cfg = load_config(config_path, overrides)
         if query is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -29,6 +30,20 @@ class Candidate:
     weight: float
 
 
+# A date introduced by these words bounds an event ("a deal by January 15", "a deadline of
+# March 1") rather than dating it: the sentence is not a report of what happened that day.
+_BOUND_BEFORE = re.compile(
+    r"(?:\b(?:by|until|till|before|ahead of|prior to|no later than|deadline(?: of| for)?)"
+    r"(?:\s+(?:the|early|mid|late|end of|the end of))?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _is_bound(sentence: Sentence, t: TimeExpression) -> bool:
+    before = sentence.text[max(0, t.start - sentence.start - 30) : t.start - sentence.start]
+    return bool(_BOUND_BEFORE.search(before))
+
+
 def _dates_in(
     sentence: Sentence, times: Sequence[TimeExpression], allow_coarse: bool
 ) -> list[DateInterval]:
@@ -36,7 +51,7 @@ def _dates_in(
     for t in times:
         if t.start < sentence.start or t.end > sentence.end or t.interval is None:
             continue
-        if t.type not in ("DATE", "TIME"):
+        if t.type not in ("DATE", "TIME") or _is_bound(sentence, t):
             continue
         g = t.interval.granularity
         if g not in ENTRY_GRANULARITIES or (not allow_coarse and g is not Granularity.DAY):
