@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int], None]
 
 # Bump when a document stage changes its output, so cached articles are recomputed.
-PREPARE_VERSION = "1"
+PREPARE_VERSION = "2"
 
 
 @dataclass(frozen=True)
