@@ -102,3 +102,17 @@ def test_deadlines_do_not_date_the_sentence(article_factory: Callable[..., Artic
     dates = {e.date.iso() for e in DatewiseTimeline().build([a])}
     assert "2019-09-06" in dates
     assert "2020-01-15" not in dates
+
+
+def test_event_date_wins_over_the_date_of_the_statement(
+    article_factory: Callable[..., Article],
+) -> None:
+    a = article_factory(
+        "r1",
+        "The first round of talks will be held in Moscow on 14 January 2019, the spokeswoman "
+        "told reporters on 11 January 2019.",
+        dt.date(2019, 1, 11),
+        "Outlet",
+    )
+    entries = DatewiseTimeline(max_entries=1).build([a])
+    assert [e.date.iso() for e in entries] == ["2019-01-14"]

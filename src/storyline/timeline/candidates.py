@@ -39,15 +39,30 @@ _BOUND_BEFORE = re.compile(
 )
 
 
+# A date right after a reporting verb ("said on Tuesday", "told reporters on January 11")
+# dates the statement, not the event the sentence reports: it is a weaker candidate.
+_REPORTED_BEFORE = re.compile(
+    r"\b(?:said|says|told (?:\w+ ){0,2}|announced|stated|added|reported|declared|confirmed)"
+    r"\s*(?:on|late on|earlier on|early on)?\s*$",
+    re.IGNORECASE,
+)
+REPORTING_WEIGHT = 0.5
+
+
+def _before(sentence: Sentence, t: TimeExpression) -> str:
+    return sentence.text[max(0, t.start - sentence.start - 30) : t.start - sentence.start]
+
+
 def _is_bound(sentence: Sentence, t: TimeExpression) -> bool:
-    before = sentence.text[max(0, t.start - sentence.start - 30) : t.start - sentence.start]
-    return bool(_BOUND_BEFORE.search(before))
+    return bool(_BOUND_BEFORE.search(_before(sentence, t)))
 
 
 def _dates_in(
     sentence: Sentence, times: Sequence[TimeExpression], allow_coarse: bool
-) -> list[DateInterval]:
-    out: list[DateInterval] = []
+) -> list[tuple[DateInterval, float]]:
+    """The dates a sentence reports events on, with a weight (event 1.0, statement 0.5),
+    event dates first."""
+    out: list[tuple[DateInterval, float]] = []
     for t in times:
         if t.start < sentence.start or t.end > sentence.end or t.interval is None:
             continue
@@ -56,8 +71,10 @@ def _dates_in(
         g = t.interval.granularity
         if g not in ENTRY_GRANULARITIES or (not allow_coarse and g is not Granularity.DAY):
             continue
-        if t.interval not in out:
-            out.append(t.interval)
+        if all(t.interval != d for d, _ in out):
+            weight = REPORTING_WEIGHT if _REPORTED_BEFORE.search(_before(sentence, t)) else 1.0
+            out.append((t.interval, weight))
+    out.sort(key=lambda dw: -dw[1])  # stable: text order within a weight
     return out
 
 
@@ -82,8 +99,8 @@ def candidates_for(
     for i, s in enumerate(article.sentences):
         dates = _dates_in(s, times, allow_coarse)
         if dates:
-            for d in dates[:max_dates_per_sentence]:
-                out.append(Candidate(d, article, s, i, True, 1.0))
+            for d, w in dates[:max_dates_per_sentence]:
+                out.append(Candidate(d, article, s, i, True, w))
         elif pub_day is not None and i < lead_sentences:
             out.append(Candidate(pub_day, article, s, i, False, lead_weight))
     return out
@@ -94,7 +111,15 @@ def fold_weeks(by_date: dict[DateInterval, list[Candidate]]) -> None:
     week's candidates join the best-supported day inside that week, when there is one."""
     days = [d for d in by_date if d.granularity is Granularity.DAY]
     for week in [d for d in by_date if d.granularity is Granularity.WEEK]:
-        inside = [d for d in days if week.start <= d.start <= week.end]
+        # only a day that another article reports: within one article, "last week" and
+        # "on Thursday" are distinct events
+        week_articles = {c.article.id for c in by_date[week]}
+        inside = [
+            d
+            for d in days
+            if week.start <= d.start <= week.end
+            and any(c.article.id not in week_articles for c in by_date[d])
+        ]
         if not inside:
             continue
         target = max(
