@@ -3,6 +3,9 @@
     python bench/cross_source.py            # prints precision / recall per part, and timings
     python bench/cross_source.py --scale    # also timings on larger synthetic corpora
     python bench/cross_source.py --examples # also the whole pipeline on examples/
+    python bench/cross_source.py --scale 250,1000,1500 [--input DIR] [--cache FILE]
+        # only: build_registry and find_disagreements seconds on the first N real articles
+        # of DIR (default: the T17 bpoil topic), with the growth exponent between sizes
 
 Parts measured:
 1. syndication: pairwise precision/recall of "same group" on the planted corpus and on a
@@ -23,7 +26,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from functools import partial
-from itertools import combinations
+from itertools import combinations, pairwise
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -270,7 +273,51 @@ def bench_examples() -> None:
         print(f"  {d.kind}: {d.about} <- {[(c.source, c.value) for c in d.claims]}")
 
 
+def bench_sizes(sizes: list[int], paths: list[str], cache: str) -> None:
+    """Seconds of the corpus stages on the first N prepared articles, for each N, and how
+    they grow: exponent k in time ~ n^k between consecutive sizes (1 = linear)."""
+    from storyline import Config
+    from storyline.ingest import read_articles
+    from storyline.pipeline import prepare_articles
+    from storyline.timeline import make_strategy
+
+    cfg = Config(cache=cache)
+    t0 = time.perf_counter()
+    corpus = prepare_articles(read_articles(paths), cfg)
+    print(f"== scale on {', '.join(paths)}: {len(corpus.articles)} articles prepared in "
+          f"{time.perf_counter() - t0:.0f} s (cache {cache})")  # fmt: skip
+    rows: list[tuple[int, int, float, float]] = []
+    for n in sizes:
+        (entities, linked), reg = timed(partial(build_registry, list(corpus.articles[:n])), 1)
+        entries = make_strategy(cfg.timeline, cfg.query).build(linked)
+        found, dis = timed(partial(find_disagreements, linked, entries, entities), 1)
+        sents = sum(len(a.sentences) for a in linked)
+        print(f"  n={len(linked):5d} ({sents} sentences, {len(entries)} entries): "
+              f"build_registry {reg:.2f} s, find_disagreements {dis:.2f} s, "
+              f"{len(found)} disagreements")  # fmt: skip
+        rows.append((len(linked), sents, reg, dis))
+    for (n1, _, r1, d1), (n2, _, r2, d2) in pairwise(rows):
+        print(f"  growth n={n1}->{n2} (x{n2 / n1:.1f}): time ~ n^k with k = "
+              f"{_exponent(n1, n2, r1, r2):.2f} (build_registry), "
+              f"{_exponent(n1, n2, d1, d2):.2f} (find_disagreements)")  # fmt: skip
+
+
+def _exponent(n1: int, n2: int, t1: float, t2: float) -> float:
+    import math
+
+    if n1 == n2 or t1 <= 0 or t2 <= 0:
+        return float("nan")
+    return math.log(t2 / t1) / math.log(n2 / n1)
+
+
 def main() -> int:
+    if "--scale" in sys.argv:
+        at = sys.argv.index("--scale") + 1
+        if at < len(sys.argv) and sys.argv[at][:1].isdigit():
+            sizes = [int(x) for x in sys.argv[at].split(",")]
+            paths = [_option("--input", str(SEEDS.parent / "data" / "t17" / "bpoil"))]
+            bench_sizes(sizes, paths, _option("--cache", "/tmp/storyline_bench_cache.sqlite"))
+            return 0
     bench_set("planted-trap corpus (development set: the methods were tuned on it)", "")
     bench_set("held-out corpus (written after the methods were fixed; never tuned on)", "heldout_")
     bench_seeds()
@@ -279,6 +326,11 @@ def main() -> int:
     if "--examples" in sys.argv:
         bench_examples()
     return 0
+
+
+def _option(name: str, default: str) -> str:
+    at = sys.argv.index(name) + 1 if name in sys.argv else 0
+    return sys.argv[at] if 0 < at < len(sys.argv) else default
 
 
 if __name__ == "__main__":

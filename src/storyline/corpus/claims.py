@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storyline.corpus.quantities import CURRENCY_CODES, Quantity, is_year_like, parse_quantities
-from storyline.model import Article, EntityMention
+from storyline.model import Article, EntityMention, TimeExpression
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _MONTHS = {
@@ -96,11 +97,18 @@ def count_claims(sentence: str, offset: int, date_spans: list[tuple[int, int]]) 
     return out
 
 
-def day_dates(article: Article, start: int, end: int, text: str) -> list[dt.date]:
+def day_dates(
+    article: Article,
+    start: int,
+    end: int,
+    text: str,
+    times: Sequence[TimeExpression] | None = None,
+) -> list[dt.date]:
     """Absolute day dates stated in a sentence: from the tagger's time expressions when
-    present, else from "14 January [2019]" / "January 14[, 2019]" forms."""
+    present, else from "14 January [2019]" / "January 14[, 2019]" forms. `times` may
+    narrow the article's time expressions to those near the sentence (a speed-up)."""
     found: set[dt.date] = set()
-    for t in article.times:
+    for t in article.times if times is None else times:
         iv = t.interval
         # "January 14" gets its year from the publication date: still a calendar date;
         # "on Monday" or "today" depend on the reporter's clock and are left out.
@@ -129,9 +137,7 @@ def date_spans(article: Article) -> list[tuple[int, int]]:
     return spans
 
 
-def locative_places(
-    text: str, start: int, end: int, mentions: tuple[EntityMention, ...]
-) -> set[str]:
+def locative_places(text: str, start: int, end: int, mentions: Sequence[EntityMention]) -> set[str]:
     """Entity ids of places the sentence puts an event in ("held in Moscow", "at Sochi")."""
     out: set[str] = set()
     for m in mentions:

@@ -21,11 +21,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import resources
-from itertools import combinations, pairwise
+from itertools import combinations
+from typing import TYPE_CHECKING
 
 from storyline.corpus.claims import (
     CountClaim,
@@ -40,8 +41,21 @@ from storyline.corpus.claims import (
 )
 from storyline.corpus.namegraph import source_name
 from storyline.corpus.names import MONTHS, WEEKDAYS
+from storyline.corpus.places import broad_places, places_named_together
 from storyline.corpus.quantities import CURRENCY_CODES
-from storyline.model import Article, Claim, Disagreement, Entity, TimelineEntry
+from storyline.corpus.simjoin import cosine_pairs, overlap_candidates, overlap_pairs
+from storyline.model import (
+    Article,
+    Claim,
+    Disagreement,
+    Entity,
+    EntityMention,
+    TimeExpression,
+    TimelineEntry,
+)
+
+if TYPE_CHECKING:
+    import scipy.sparse as sp
 
 log = logging.getLogger(__name__)
 ENGLISH_STOP = frozenset(
@@ -55,7 +69,6 @@ MAX_DATE_GAP_DAYS = 31
 QUOTE_OVERLAP = 0.7
 BROAD_PLACE_SHARE = 0.75
 FRAME_OVERLAP = 0.5
-_BLOCK = 2048  # shared words around two numbers with the same counted noun
 
 
 @dataclass(frozen=True)
@@ -81,30 +94,30 @@ def _collect(articles: Sequence[Article], entries: Sequence[TimelineEntry]) -> l
     return out
 
 
-def _similar_pairs(sents: Sequence[_Sent], floor: float) -> dict[tuple[int, int], float]:
+def _tfidf(sents: Sequence[_Sent]) -> sp.csr_matrix | None:
+    """L2-normalised TF-IDF rows of every sentence (words only), None if there are none."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
-    texts = [s.text for s in sents]
-    if len(texts) < 2:
-        return {}
+    if len(sents) < 2:
+        return None
     stop = sorted(ENGLISH_STOP_WORDS | MONTHS | WEEKDAYS | {"said", "says", "told"})
     vec = TfidfVectorizer(
         stop_words=stop, token_pattern=r"(?u)\b[a-zA-Z][a-zA-Z]+\b", sublinear_tf=True
     )
     try:
-        x = vec.fit_transform(texts)
+        return vec.fit_transform([s.text for s in sents]).tocsr()
     except ValueError:  # only stop words
+        return None
+
+
+def _similar_pairs(
+    x: sp.csr_matrix | None, rows: list[int], floor: float, sents: Sequence[_Sent]
+) -> dict[tuple[int, int], float]:
+    """Pairs of the given sentences from different groups with a cosine of at least floor."""
+    if x is None or len(rows) < 2:
         return {}
-    out: dict[tuple[int, int], float] = {}
-    xt = x.T.tocsc()
-    for lo in range(0, x.shape[0], _BLOCK):  # row blocks bound the memory of the product
-        sim = (x[lo : lo + _BLOCK] @ xt).tocoo()
-        keep = (sim.data >= floor) & (sim.row + lo < sim.col)
-        for r, j, v in zip(sim.row[keep], sim.col[keep], sim.data[keep], strict=True):
-            i = lo + int(r)
-            if sents[i].group != sents[int(j)].group:
-                out[(i, int(j))] = float(v)
-    return out
+    found = cosine_pairs(x[rows], floor, [sents[k].group for k in rows])
+    return {(rows[i], rows[j]): v for (i, j), v in found.items()}
 
 
 def _claim(a: Article, value: str, text: str) -> Claim:
@@ -113,15 +126,26 @@ def _claim(a: Article, value: str, text: str) -> Claim:
 
 def _topic(a: str, b: str, limit: int = 5) -> str:
     """Up to `limit` content words both sentences use, in the order of the first."""
+    shared = _words_of(a) & _words_of(b)
+    return " ".join([w for w in _topic_words(a) if w in shared][:limit])
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _words_of(text: str) -> frozenset[str]:
+    return words(text)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _topic_words(text: str) -> tuple[str, ...]:
+    """The sentence's lower-cased words, letters only, without dull words, first use first."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-    shared = words(a) & words(b)
-    ordered: list[str] = []
-    for w in a.lower().split():
+    ordered: dict[str, None] = {}
+    for w in text.lower().split():
         w = "".join(c for c in w if c.isalpha())
-        if w in shared and w not in ordered and w not in _DULL and w not in ENGLISH_STOP_WORDS:
-            ordered.append(w)
-    return " ".join(ordered[:limit])
+        if w not in _DULL and w not in ENGLISH_STOP_WORDS:
+            ordered.setdefault(w)
+    return tuple(ordered)
 
 
 _DULL = frozenset(
@@ -138,7 +162,18 @@ def find_disagreements(
     """Typed disagreements between independent sources, in a deterministic order."""
     names = {e.id: e.name for e in entities}
     sents = _collect(articles, entries)
-    pairs = _similar_pairs(sents, min(SIM_NUMBER, SIM_EVENT))
+    spans = [date_spans(a) for a in articles]
+    broad = broad_places(articles, names, BROAD_PLACE_SHARE)
+    together = places_named_together(articles)
+    events = _events(sents, articles, broad)
+    items = _count_items(sents, spans)
+    # Only sentences that can conflict are compared: those with a counted number (at the
+    # number bar), and those stating one day date or a place (at the event bar).
+    x = _tfidf(sents)
+    pairs = _similar_pairs(x, sorted({it.sent for it in items}), SIM_NUMBER, sents)
+    dated = [k for k, e in enumerate(events) if len(e.dates) == 1 or e.places]
+    for key, score in _similar_pairs(x, dated, SIM_EVENT, sents).items():
+        pairs.setdefault(key, score)
     by_entry: dict[str, list[int]] = defaultdict(list)
     for idx, s in enumerate(sents):
         if s.entry is not None:
@@ -147,21 +182,12 @@ def find_disagreements(
         for i, j in combinations(members, 2):
             if sents[i].group != sents[j].group:
                 pairs.setdefault((i, j), 0.0)
-    spans = [date_spans(a) for a in articles]
-    found: list[tuple[str, str, list[Claim]]] = []
-    broad = _broad_places(articles, names)
-    together = _places_named_together(articles)
-    found += _number_disagreements(sents, articles, pairs, spans)
-    events: dict[int, _Event] = {}
+    found = _number_disagreements(sents, articles, pairs, items)
     for (i, j), score in sorted(pairs.items()):
-        if score < SIM_EVENT:
-            continue
-        for k in (i, j):
-            if k not in events:
-                events[k] = _event(sents[k], articles[sents[k].art], broad)
-        found += _event_conflicts(
-            sents[i], sents[j], events[i], events[j], articles, names, together
-        )
+        if score >= SIM_EVENT:
+            found += _event_conflicts(
+                sents[i], sents[j], events[i], events[j], articles, names, together
+            )
     people = frozenset(e.id for e in entities if e.type == "PERSON")
     found += _attribution_conflicts(articles, sents, names, people)
     return _merge(found, articles)
@@ -180,17 +206,30 @@ def _content(text: str) -> frozenset[str]:
     return frozenset(singular(w) for w in words(text) if w not in ENGLISH_STOP_WORDS)
 
 
+def _keyed(it: _Count) -> frozenset[tuple[str, str]]:
+    """The frame's words keyed by the counted noun: only claims of one noun can match."""
+    return frozenset((it.claim.noun, w) for w in it.frame)
+
+
 def _frame(text: str, c: CountClaim) -> frozenset[str]:
     """Content words around a number, singular: what the number is about."""
     window = text[max(0, c.quantity.start - 40) : c.quantity.end + 60]
     return frozenset(singular(w) for w in words(window) if w not in _DULL and w not in ENGLISH_STOP)
 
 
+def _count_items(sents: Sequence[_Sent], spans: list[list[tuple[int, int]]]) -> list[_Count]:
+    return [
+        _Count(idx, c, _frame(s.text, c))
+        for idx, s in enumerate(sents)
+        for c in count_claims(s.text, s.start, spans[s.art])
+    ]
+
+
 def _number_disagreements(
     sents: Sequence[_Sent],
     articles: Sequence[Article],
     pairs: dict[tuple[int, int], float],
-    spans: list[list[tuple[int, int]]],
+    items: list[_Count],
 ) -> list[tuple[str, str, list[Claim]]]:
     """Incompatible values for the same counted thing in two independent articles.
 
@@ -199,55 +238,63 @@ def _number_disagreements(
     mutual: an article that gives 375 MW for one turbine and 5,150 MW for the whole plant
     disagrees with "6,000 MW for the plant" only about the plant.
     """
-    items = [
-        _Count(idx, c, _frame(s.text, c))
-        for idx, s in enumerate(sents)
-        for c in count_claims(s.text, s.start, spans[s.art])
-    ]
     content = {it.sent: _content(sents[it.sent].text) for it in items}
-    by_noun: dict[str, list[int]] = defaultdict(list)
     by_sent: dict[int, list[_Count]] = defaultdict(list)
+    ks_of_sent: dict[int, list[int]] = defaultdict(list)
+    by_noun_art: dict[tuple[str, int], list[int]] = defaultdict(list)
+    noun_rank: dict[str, int] = {}
     for k, it in enumerate(items):
-        by_noun[it.claim.noun].append(k)
         by_sent[it.sent].append(it)
-    best: dict[tuple[int, int], tuple[float, int]] = {}  # (claim, other article) -> match
-    candidates: list[tuple[int, int, float, bool, bool]] = []
-    for ks in by_noun.values():
-        for x, y in combinations(ks, 2):
-            ix, iy = items[x], items[y]
-            sx, sy = sents[ix.sent], sents[iy.sent]
-            if sx.group == sy.group:
-                continue
-            score = pairs.get((min(ix.sent, iy.sent), max(ix.sent, iy.sent)), 0.0)
-            same_entry = sx.entry is not None and sx.entry == sy.entry
-            overlap = len(ix.frame & iy.frame) / max(1, min(len(ix.frame), len(iy.frame)))
-            wx, wy = content[ix.sent], content[iy.sent]
-            jaccard = len(wx & wy) / max(1, len(wx | wy))
-            affinity = jaccard + (1.0 if same_entry else 0.0)
-            for a, b in ((x, y), (y, x)):
-                key = (a, sents[items[b].sent].art)
-                if key not in best or (affinity, -b) > (best[key][0], -best[key][1]):
-                    best[key] = (affinity, b)
-            related = score >= SIM_NUMBER or same_entry
-            candidates.append((x, y, overlap, related, score >= SIM_EVENT or same_entry))
+        ks_of_sent[it.sent].append(k)
+        by_noun_art[(it.claim.noun, sents[it.sent].art)].append(k)
+        noun_rank.setdefault(it.claim.noun, len(noun_rank))
+    # Pairs worth a look: claims in related sentences, or with overlapping frames.
+    groups = [sents[it.sent].group for it in items]
+    found = set(overlap_pairs([_keyed(it) for it in items], FRAME_OVERLAP, groups))
+    for (i, j), score in pairs.items():
+        same_entry = sents[i].entry is not None and sents[i].entry == sents[j].entry
+        if score >= SIM_NUMBER or same_entry:
+            for x in ks_of_sent.get(i, ()):
+                for y in ks_of_sent.get(j, ()):
+                    if items[x].claim.noun == items[y].claim.noun:
+                        found.add((min(x, y), max(x, y)))
+    found = _conflicting(items, found)
+    best: dict[tuple[int, int], int] = {}  # (claim, other article) -> its best match there
+
+    def best_in(a: int, art: int) -> int:
+        if (a, art) not in best:
+            noun, wa, ea = items[a].claim.noun, content[items[a].sent], sents[items[a].sent].entry
+            scored = []
+            for b in by_noun_art[(noun, art)]:
+                wb, eb = content[items[b].sent], sents[items[b].sent].entry
+                jaccard = len(wa & wb) / max(1, len(wa | wb))
+                scored.append((jaccard + (1.0 if ea is not None and ea == eb else 0.0), -b))
+            best[(a, art)] = -max(scored)[1]
+        return best[(a, art)]
+
+    contrast = [_contrast(it.frame) for it in items]
     out: list[tuple[str, str, list[Claim]]] = []
-    for x, y, overlap, related, close in candidates:
+    for x, y in sorted(found, key=lambda p: (noun_rank[items[p[0]].claim.noun], p)):
         ix, iy = items[x], items[y]
-        if best[(x, sents[iy.sent].art)][1] != y or best[(y, sents[ix.sent].art)][1] != x:
+        sx, sy = sents[ix.sent], sents[iy.sent]
+        if sx.group == sy.group:
             continue
-        if not related and overlap < FRAME_OVERLAP:
-            continue
-        if (
-            _contrast(ix.frame)
-            and _contrast(iy.frame)
-            and not _contrast(ix.frame) & _contrast(iy.frame)
-        ):
+        score = pairs.get((min(ix.sent, iy.sent), max(ix.sent, iy.sent)), 0.0)
+        same_entry = sx.entry is not None and sx.entry == sy.entry
+        overlap = len(ix.frame & iy.frame) / max(1, min(len(ix.frame), len(iy.frame)))
+        if score < SIM_NUMBER and not same_entry and overlap < FRAME_OVERLAP:
+            continue  # neither related sentences nor the same words around the numbers
+        # Every test below must pass; the costly mutual-best-match test comes last.
+        cx, cy = contrast[x], contrast[y]
+        if cx and cy and not cx & cy:
             continue  # "300 killed" and "200 injured" count different things
+        close = score >= SIM_EVENT or same_entry
         if not _comparable(ix.claim, close) or not _comparable(iy.claim, close):
             continue
         if _agrees(ix, iy, by_sent) or _agrees(iy, ix, by_sent):
             continue
-        sx, sy = sents[ix.sent], sents[iy.sent]
+        if best_in(x, sy.art) != y or best_in(y, sx.art) != x:
+            continue
         noun = ix.claim.noun
         what = f"amount in {noun}" if noun in CURRENCY_CODES else f"number of {noun}s"
         about = f"{what} ({_topic(sx.text, sy.text)})"
@@ -256,6 +303,31 @@ def _number_disagreements(
             _claim(articles[sy.art], iy.claim.quantity.text, sy.text),
         ]))  # fmt: skip
     return out
+
+
+def _conflicting(items: list[_Count], found: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The pairs that pass two of the tests below, vectorised: the two numbers themselves
+    are incompatible (else they agree), and their frames' contrast classes do not differ."""
+    if not found:
+        return found
+    import numpy as np
+
+    units: dict[str, int] = {}
+    unit = np.array([units.setdefault(it.claim.quantity.unit, len(units)) for it in items])
+    low = np.array([it.claim.quantity.low for it in items], dtype=np.float64)
+    high = np.array([it.claim.quantity.high for it in items], dtype=np.float64)
+    classes = sorted(set(_CONTRAST.values()))
+    mask = np.array(
+        [sum(1 << classes.index(c) for c in _contrast(it.frame)) for it in items], dtype=np.int64
+    )
+    xs, ys = np.array(sorted(found), dtype=np.int64).T
+    # Quantity.compatible, vectorised: another unit, or overlapping intervals, agree.
+    compatible = (unit[xs] != unit[ys]) | (
+        (low[xs] <= high[ys] * 1.0001) & (low[ys] <= high[xs] * 1.0001)
+    )
+    contrasting = (mask[xs] != 0) & (mask[ys] != 0) & (mask[xs] & mask[ys] == 0)
+    keep = ~compatible & ~contrasting
+    return {(int(x), int(y)) for x, y in zip(xs[keep], ys[keep], strict=True)}
 
 
 # Words that say which of several things a number counts: two numbers whose sentences use
@@ -297,14 +369,32 @@ class _Event:
     entities: frozenset[str]
 
 
-def _event(s: _Sent, a: Article, broad: set[str]) -> _Event:
-    return _Event(
-        dates=tuple(day_dates(a, s.start, s.end, s.text)),
-        places=frozenset(locative_places(a.text, s.start, s.end, a.mentions) - broad),
-        entities=frozenset(
-            m.entity_id for m in a.mentions if m.entity_id and s.start <= m.start < s.end
-        ),
-    )
+def _events(sents: Sequence[_Sent], articles: Sequence[Article], broad: set[str]) -> list[_Event]:
+    """Every sentence's event: each article's time expressions and mentions are sorted
+    once, so a sentence only looks at those starting inside it."""
+    out: list[_Event] = []
+    art = -1
+    times: list[TimeExpression] = []
+    mentions: list[EntityMention] = []
+    t_at: list[int] = []
+    m_at: list[int] = []
+    for s in sents:
+        a = articles[s.art]
+        if s.art != art:
+            art = s.art
+            times = sorted(a.times, key=lambda t: t.start)
+            mentions = sorted(a.mentions, key=lambda m: m.start)
+            t_at, m_at = [t.start for t in times], [m.start for m in mentions]
+        near_t = times[bisect_left(t_at, s.start) : bisect_left(t_at, s.end)]
+        near_m = mentions[bisect_left(m_at, s.start) : bisect_left(m_at, s.end)]
+        out.append(
+            _Event(
+                dates=tuple(day_dates(a, s.start, s.end, s.text, near_t)),
+                places=frozenset(locative_places(a.text, s.start, s.end, near_m) - broad),
+                entities=frozenset(m.entity_id for m in near_m if m.entity_id),
+            )
+        )
+    return out
 
 
 def _event_conflicts(
@@ -332,43 +422,6 @@ def _event_conflicts(
     return out
 
 
-@functools.lru_cache(maxsize=1)
-def countries() -> frozenset[str]:
-    """Lower-cased country names from the shipped data file."""
-    text = resources.files("storyline.corpus").joinpath("data/countries.txt").read_text("utf-8")
-    return frozenset(
-        line.strip().lower() for line in text.splitlines() if line.strip() and line[0] != "#"
-    )
-
-
-def _broad_places(articles: Sequence[Article], names: dict[str, str]) -> set[str]:
-    """Countries, and places named by most articles (what the story is about): places that
-    contain others, so never compared with them."""
-    counts: dict[str, int] = defaultdict(int)
-    for a in articles:
-        for eid in {m.entity_id for m in a.mentions if m.entity_id and m.label in ("GPE", "LOC")}:
-            counts[eid] += 1
-    n = len(articles)
-    known = countries()
-    return {
-        e
-        for e, c in counts.items()
-        if names.get(e, "").lower() in known or (n >= 4 and c >= BROAD_PLACE_SHARE * n)
-    }
-
-
-def _places_named_together(articles: Sequence[Article]) -> set[frozenset[str]]:
-    """Pairs of place entities that appear side by side ("Vladivostok, Russia")."""
-    out: set[frozenset[str]] = set()
-    for a in articles:
-        places = [m for m in a.mentions if m.entity_id and m.label in ("GPE", "LOC", "FAC")]
-        for m, n in pairwise(places):
-            between = a.text[m.end : n.start]
-            if m.entity_id != n.entity_id and between.strip() in (",", "in", "of", "("):
-                out.add(frozenset((str(m.entity_id), str(n.entity_id))))
-    return out
-
-
 def _overlap(a: str, b: str) -> float:
     wa, wb = words(a), words(b)
     if len(wa) < 4 or len(wb) < 4:
@@ -389,7 +442,9 @@ def _attribution_conflicts(
             if len(q.speakers) == 1:
                 quotes.append((s, q))
     out: list[tuple[str, str, list[Claim]]] = []
-    for (si, qi), (sj, qj) in combinations(quotes, 2):
+    bags = [words(q.quote) if len(words(q.quote)) >= 4 else frozenset() for _, q in quotes]
+    for i, j in sorted(overlap_candidates(bags, QUOTE_OVERLAP)):
+        (si, qi), (sj, qj) = quotes[i], quotes[j]
         if si.group == sj.group or qi.speakers == qj.speakers:
             continue
         if _overlap(qi.quote, qj.quote) < QUOTE_OVERLAP:

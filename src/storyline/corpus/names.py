@@ -7,6 +7,7 @@ with types, documents and roles.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -72,6 +73,7 @@ def name_key(name: str) -> str:
     return fold(name).lower()
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Strip accents and punctuation marks inside words, keep letters, digits and spaces."""
     nfkd = unicodedata.normalize("NFKD", text)
@@ -114,6 +116,7 @@ _SKELETON_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
+@functools.lru_cache(maxsize=65536)
 def skeleton_token(token: str) -> str:
     """A romanisation-insensitive skeleton of one name token."""
     s = fold(token).lower()

@@ -135,11 +135,15 @@ def collect(
     allow_coarse: bool = True,
     start: dt.date | None = None,
     end: dt.date | None = None,
+    lead_sentences: int = 3,
+    lead_weight: float = 0.5,
 ) -> list[Candidate]:
     """Candidates of all articles, restricted to dates within [start, end] when given."""
     out: list[Candidate] = []
     for a in articles:
-        for c in candidates_for(a, allow_coarse=allow_coarse):
+        for c in candidates_for(
+            a, allow_coarse=allow_coarse, lead_sentences=lead_sentences, lead_weight=lead_weight
+        ):
             if start is not None and c.date.end < start:
                 continue
             if end is not None and c.date.start > end:

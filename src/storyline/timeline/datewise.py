@@ -41,7 +41,8 @@ class DatewiseTimeline:
 
     max_entries: number of dates kept; sentences_per_entry: sentences shown per date;
     redundancy: a sentence whose cosine to an already chosen one exceeds this is a repeat;
-    lead_weight: weight of an undated lead sentence for its publication day;
+    lead_weight: weight of an undated lead sentence for its publication day (0: leads are not
+    candidates); lead_sentences: how many first sentences count as the lead;
     explicit_bonus: score bonus of a sentence that names its date; query_weight: weight of
     similarity to the query; min_sources: dates reported by fewer articles are dropped.
     """
@@ -50,7 +51,10 @@ class DatewiseTimeline:
     sentences_per_entry: int = 2
     redundancy: float = 0.5
     lead_weight: float = 0.5
-    explicit_bonus: float = 0.15
+    lead_sentences: int = 3
+    sentence_weight: float = 0.01
+    max_words: int = 60
+    explicit_bonus: float = 0.0
     query_weight: float = 0.3
     min_sources: int = 1
     allow_coarse: bool = True
@@ -62,7 +66,12 @@ class DatewiseTimeline:
         cands = [
             c
             for c in collect(
-                articles, allow_coarse=self.allow_coarse, start=self.start, end=self.end
+                articles,
+                allow_coarse=self.allow_coarse,
+                start=self.start,
+                end=self.end,
+                lead_sentences=self.lead_sentences,
+                lead_weight=self.lead_weight,
             )
             if c.weight > 0
         ]
@@ -102,8 +111,8 @@ class DatewiseTimeline:
         for c in group:
             g = c.article.syndication_group or c.article.id
             best[g] = max(best.get(g, 0.0), c.weight)
-        explicit = sum(1 for c in group if c.explicit)
-        base = sum(best.values()) + 0.01 * explicit
+        explicit = sum(c.weight for c in group if c.explicit)
+        base = sum(best.values()) + self.sentence_weight * explicit
         return base * GRANULARITY_WEIGHT.get(group[0].date.granularity, 0.3)
 
     def _entry(
@@ -119,6 +128,8 @@ class DatewiseTimeline:
         for c in group:
             seen.setdefault((c.article.id, c.sentence.start), c)
         cands = sorted(seen.values(), key=lambda c: (c.article.id, c.sentence.start))
+        short = [c for c in cands if len(c.sentence.text.split()) <= self.max_words]
+        cands = short or cands  # very long "sentences" are mostly lists and run-ons
         idx = [rows[(c.article.id, c.sentence.start)] for c in cands]
         score = vectors.centroid_scores(idx)
         score = score + self.query_weight * vectors.query_scores(idx, self.query)
