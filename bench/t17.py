@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/t17.py [T17_DIR] [--system pipeline|pubcount] [--topics mj,h1n1]
                                   [--docs docs/evaluation.md] [--save-timelines DIR]
+                                  [--set executor=processes:2] [--set cache=FILE]
 
 Runs the news-tls protocol (storyline.evaluate.protocol) with tilse-exact AR-1/AR-2 and
 date F1, prints a per-timeline table, the aggregate, wall time and articles per second,
@@ -124,6 +125,13 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--topics", default="", help="comma-separated topic names (default: all)")
     ap.add_argument("--docs", type=Path, default=None)
     ap.add_argument("--save-timelines", type=Path, default=None)
+    ap.add_argument(
+        "--set",
+        dest="overrides",
+        action="append",
+        default=[],
+        help="how to run, not what: executor=processes:2, cache=FILE (same for every topic)",
+    )
     args = ap.parse_args(argv[1:])
     if not args.t17.is_dir():
         print(f"T17 not found at {args.t17}", file=sys.stderr)
@@ -140,8 +148,9 @@ def main(argv: list[str]) -> int:
             flush=True,
         )
 
+    config = Config().with_overrides(args.overrides)
     report = evaluate_datasets(
-        dirs, Config(), predictor, save_dir=args.save_timelines, on_result=show
+        dirs, config, predictor, save_dir=args.save_timelines, on_result=show
     )
     print(format_table(report))
     label = "storyline (default config)" if args.system == "pipeline" else "pubcount baseline"
