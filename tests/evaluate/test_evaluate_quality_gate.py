@@ -2,8 +2,8 @@
 one reference timeline of 38 dates) with the default pipeline must not fall below
 pinned floors.
 
-Measured 2026-11-22 (bench/t17.py --topics mj, default config): AR-1 F 0.113,
-AR-2 F 0.043, Date F1 0.395; about 1.7 min of CPU. The floors sit a little under these
+Measured 2026-11-22 (in the full bench/t17.py run, default config): AR-1 F 0.115,
+AR-2 F 0.042, Date F1 0.368; about 40 s. The floors sit a little under these
 figures: raise them when the pipeline improves, never lower them silently.
 """
 
