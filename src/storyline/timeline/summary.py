@@ -74,10 +74,14 @@ def story_title(articles: Sequence[Article], query: str | None) -> str:
     if query:
         return query.strip()
     df: Counter[str] = Counter()
+    total: Counter[str] = Counter()
     for a in articles:
-        names = {m.text.strip() for m in a.mentions if m.label in _TITLE_LABELS}
-        df.update(n for n in names if len(n) > 2)
-    top = [name for name, _ in sorted(df.items(), key=lambda kv: (-kv[1], kv[0]))[:3]]
+        names = [m.text.strip() for m in a.mentions if m.label in _TITLE_LABELS]
+        names = [n for n in names if len(n) > 2]
+        df.update(set(names))
+        total.update(names)
+    # the names most articles share; ties go to the most mentioned
+    top = [n for n, _ in sorted(df.items(), key=lambda kv: (-kv[1], -total[kv[0]], kv[0]))[:3]]
     if not top:
         titles = sorted(a.title for a in articles if a.title)
         return titles[0] if titles else "Untitled story"
