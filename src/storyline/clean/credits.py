@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 # Canonical agency name -> spellings met in credit lines (matched case-insensitively,
-# on word boundaries; longer spellings are tried first).
+# on word boundaries; longer spellings are tried first). The one agency table of the
+# project: the syndication stage (corpus/credits.py) reads it too.
 AGENCIES: dict[str, tuple[str, ...]] = {
     "AFP": ("AFP", "Agence France-Presse", "Agence France Presse", "France-Presse"),
     "AP": ("AP", "Associated Press", "The Associated Press"),
@@ -32,6 +33,15 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "UPI": ("UPI", "United Press International"),
     "Xinhua": ("Xinhua",),
     "Yonhap": ("Yonhap",),
+    "Jiji": ("Jiji", "Jiji Press"),
+    "ANI": ("ANI",),
+    "IANS": ("IANS",),
+    "PA": ("PA Media", "Press Association"),
+    "KUNA": ("KUNA",),
+    "WAM": ("WAM",),
+    "Bernama": ("Bernama",),
+    "AAP": ("AAP", "Australian Associated Press"),
+    "CP": ("The Canadian Press", "Canadian Press"),
 }
 
 _SPELLINGS = sorted(
@@ -40,7 +50,24 @@ _SPELLINGS = sorted(
 )
 # Short all-caps spellings (AP, AA, RIA) only count when written in capitals, so that
 # "ap" or "Ria" in ordinary words or names are not taken for agencies.
-_CASE_SENSITIVE = frozenset({"AP", "AA", "RIA", "UPI", "PTI", "EFE", "KNA", "ANSA", "IRNA"})
+_CASE_SENSITIVE = frozenset(
+    {
+        "AP",
+        "AA",
+        "RIA",
+        "UPI",
+        "PTI",
+        "EFE",
+        "KNA",
+        "ANSA",
+        "IRNA",
+        "ANI",
+        "IANS",
+        "KUNA",
+        "WAM",
+        "AAP",
+    }
+)
 _AGENCY_RE = re.compile(
     "|".join(
         rf"(?<![\w-])(?{'' if spelling in _CASE_SENSITIVE else 'i'}:{re.escape(spelling)})(?![\w-])"

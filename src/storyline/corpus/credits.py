@@ -11,35 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-# Canonical agency name -> spellings (matched case-insensitively, whole words).
-AGENCIES: dict[str, tuple[str, ...]] = {
-    "AFP": ("AFP", "Agence France-Presse", "Agence France Presse"),
-    "Reuters": ("Reuters", "Thomson Reuters"),
-    "AP": ("AP", "Associated Press", "The Associated Press"),
-    "Interfax": ("Interfax",),
-    "TASS": ("TASS", "ITAR-TASS"),
-    "RIA Novosti": ("RIA Novosti", "RIA"),
-    "Sputnik": ("Sputnik",),
-    "Kyodo": ("Kyodo", "Kyodo News"),
-    "Jiji": ("Jiji", "Jiji Press"),
-    "Xinhua": ("Xinhua",),
-    "Bloomberg": ("Bloomberg",),
-    "dpa": ("dpa", "Deutsche Presse-Agentur"),
-    "EFE": ("EFE",),
-    "ANSA": ("ANSA",),
-    "Yonhap": ("Yonhap",),
-    "UPI": ("UPI", "United Press International"),
-    "PTI": ("PTI", "Press Trust of India"),
-    "ANI": ("ANI",),
-    "IANS": ("IANS",),
-    "Anadolu": ("Anadolu", "Anadolu Agency"),
-    "PA": ("PA Media", "Press Association"),
-    "KUNA": ("KUNA",),
-    "WAM": ("WAM",),
-    "Bernama": ("Bernama",),
-    "AAP": ("AAP", "Australian Associated Press"),
-    "CP": ("The Canadian Press", "Canadian Press"),
-}
+from storyline.clean.credits import AGENCIES
+
 _LOOKUP = {spelling.lower(): canon for canon, names in AGENCIES.items() for spelling in names}
 _ALT = "|".join(sorted((re.escape(s) for s in _LOOKUP), key=len, reverse=True))
 _AGENCY_LIST = rf"(?:{_ALT})(?:\s*(?:,|and|&|/)\s*(?:{_ALT}))*"
