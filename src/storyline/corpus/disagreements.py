@@ -179,7 +179,9 @@ def find_disagreements(
         if s.entry is not None:
             by_entry[s.entry].append(idx)
     for members in by_entry.values():
-        for i, j in combinations(members, 2):
+        # an entry cited by thousands of articles would make this quadratic: its first
+        # MAX_ENTRY_PAIRING sentences (in corpus order) stand for it
+        for i, j in combinations(members[:MAX_ENTRY_PAIRING], 2):
             if sents[i].group != sents[j].group:
                 pairs.setdefault((i, j), 0.0)
     found = _number_disagreements(sents, articles, pairs, items)
@@ -191,6 +193,10 @@ def find_disagreements(
     people = frozenset(e.id for e in entities if e.type == "PERSON")
     found += _attribution_conflicts(articles, sents, names, people)
     return _merge(found, articles)
+
+
+# Most sentences of one timeline entry paired with each other (see find_disagreements).
+MAX_ENTRY_PAIRING = 60
 
 
 @dataclass(frozen=True)
