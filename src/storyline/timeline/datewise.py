@@ -26,6 +26,8 @@ from storyline.model import (
 from storyline.timeline.candidates import Candidate, collect, fold_weeks
 from storyline.timeline.text import SentenceVectors, headline_from, is_quote
 
+MAX_COMPARED = 300  # candidates of one date compared for redundancy
+
 # Coarser dates are weaker entries: a day is an event, a year is background.
 GRANULARITY_WEIGHT = {
     Granularity.DAY: 1.0,
@@ -141,16 +143,20 @@ class DatewiseTimeline:
                 for c in cands
             ]
         )
-        sim = vectors.similarity(idx, idx)
         order = sorted(range(len(cands)), key=lambda i: (-score[i], cands[i].article.id))
+        # redundancy is checked among the best-scored candidates only, so that a date cited
+        # by thousands of sentences does not need a thousands-squared similarity matrix
+        top = order[:MAX_COMPARED]
+        pos = {i: n for n, i in enumerate(top)}
+        sim = vectors.similarity([idx[i] for i in top], [idx[i] for i in top])
         chosen: list[int] = []
-        for i in order:
+        for i in top:
             if len(chosen) >= self.sentences_per_entry:
                 break
             key = (cands[i].article.id, cands[i].sentence.start)
             if key in used:
                 continue
-            if any(sim[i, j] > self.redundancy for j in chosen):
+            if any(sim[pos[i], pos[j]] > self.redundancy for j in chosen):
                 continue
             chosen.append(i)
         if not chosen:
@@ -163,11 +169,11 @@ class DatewiseTimeline:
             best_per_article.setdefault(cands[i].article.id, i)
         support = [cands[i] for i in sorted(best_per_article.values(), key=lambda i: -score[i])]
         groups = {c.article.syndication_group or c.article.id for c in support}
-        top = cands[chosen[0]]
+        lead = cands[chosen[0]]
         return TimelineEntry(
             id=stable_id(date.iso(), date.granularity.value, prefix="t"),
             date=date,
-            headline=headline_from(top.sentence.text),
+            headline=headline_from(lead.sentence.text),
             sentences=tuple(_entry_sentence(cands[i]) for i in chosen),
             sources=len(best_per_article),
             independent_sources=len(groups),

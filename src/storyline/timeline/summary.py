@@ -16,6 +16,7 @@ from storyline.model import Article, EntrySentence
 from storyline.timeline.text import SentenceVectors, is_quote
 
 _TITLE_LABELS = ("GPE", "LOC", "ORG", "PERSON", "FAC", "EVENT")
+MAX_COMPARED = 300  # candidates compared for redundancy (memory stays flat on big corpora)
 
 
 def summarise(
@@ -38,15 +39,18 @@ def summarise(
     rows = list(range(len(pool)))
     score = vectors.centroid_scores(rows) + 0.3 * vectors.query_scores(rows, query)
     score = score - 0.03 * np.array([i for _, i in pool], dtype=np.float64)
-    sim = vectors.similarity(rows, rows)
     order = sorted(rows, key=lambda r: (-score[r], pool[r][0].id, pool[r][1]))
-    chosen: list[int] = []
-    for r in order:
-        if len(chosen) >= n_sentences:
+    # only the best-scored sentences can be chosen: compare those, not the whole pool
+    top = order[:MAX_COMPARED]
+    sim = vectors.similarity(top, top)
+    picked: list[int] = []  # positions in `top`
+    for i in range(len(top)):
+        if len(picked) >= n_sentences:
             break
-        if any(sim[r, c] > redundancy for c in chosen):
+        if any(sim[i, c] > redundancy for c in picked):
             continue
-        chosen.append(r)
+        picked.append(i)
+    chosen = [top[i] for i in picked]
 
     def when(r: int) -> tuple[str, str, int]:
         a, i = pool[r]
