@@ -61,6 +61,8 @@ class TimelineConfig:
     allow_coarse: bool = True  # allow month/year entries (False: day entries only)
     start: str | None = None  # ISO date: entries before it are dropped
     end: str | None = None  # ISO date: entries after it are dropped
+    # an entry's sentences must contain one of these words (case-insensitive); empty: any
+    keywords: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -133,6 +135,12 @@ def _coerce(value: Any, current: Any, where: str) -> Any:
         return float(value)
     if isinstance(current, str) and not isinstance(value, str):
         raise ConfigError(f"{where} must be a string, got {value!r}")
+    if isinstance(current, tuple):
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{where} must be a list of strings, got {value!r}")
+        return tuple(value)
     return value
 
 

@@ -22,7 +22,7 @@ from typing import Any
 
 from storyline._version import __version__
 from storyline.config import Config
-from storyline.model import Article, Provenance, Skip, Story, Timeline
+from storyline.model import Article, Entity, Provenance, Skip, Story, Timeline, TimelineEntry
 from storyline.relevance import QueryMatcher
 
 log = logging.getLogger(__name__)
@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int], None]
 
 # Bump when a document stage changes its output, so cached articles are recomputed.
-PREPARE_VERSION = "2"
+PREPARE_VERSION = "3"
 
 
 @dataclass(frozen=True)
@@ -196,14 +196,7 @@ def timeline_from(corpus: PreparedCorpus, config: Config | None = None) -> Timel
     skipped = list(corpus.skipped)
     entities, articles = build_registry(list(corpus.articles), cfg.corpus.alias_file)
     if cfg.query:
-        matcher = QueryMatcher(cfg.query, entities, cfg.timeline.query_min_fraction)
-        relevant = []
-        for a in articles:
-            if matcher.matches(a):
-                relevant.append(a)
-            else:
-                skipped.append(Skip(a.path, "off-topic", f"does not match the query {cfg.query!r}"))
-        articles = relevant
+        articles = _on_topic(articles, entities, cfg, skipped)
         mentioned = {m.entity_id for a in articles for m in a.mentions}
         entities = [e for e in entities if e.id in mentioned]
     strategy = make_strategy(cfg.timeline, cfg.query)
@@ -243,6 +236,36 @@ def timeline_from(corpus: PreparedCorpus, config: Config | None = None) -> Timel
             counts=counts,
         ),
     )
+
+
+def timeline_entries(corpus: PreparedCorpus, config: Config | None = None) -> list[TimelineEntry]:
+    """The timeline entries `timeline_from` would give, without the stages that do not
+    change them (summary, disagreements; the entity registry unless a query needs it).
+    The evaluation protocol builds one timeline per reference from one corpus with this."""
+    from storyline.corpus.entities import build_registry
+    from storyline.timeline import make_strategy
+
+    cfg = config or Config()
+    articles = list(corpus.articles)
+    if cfg.query:
+        entities, articles = build_registry(articles, cfg.corpus.alias_file)
+        articles = _on_topic(articles, entities, cfg, [])
+    return make_strategy(cfg.timeline, cfg.query).build(articles)
+
+
+def _on_topic(
+    articles: Sequence[Article], entities: Sequence[Entity], cfg: Config, skipped: list[Skip]
+) -> list[Article]:
+    """The articles that match the query; the others are added to `skipped`."""
+    assert cfg.query is not None
+    matcher = QueryMatcher(cfg.query, entities, cfg.timeline.query_min_fraction)
+    relevant = []
+    for a in articles:
+        if matcher.matches(a):
+            relevant.append(a)
+        else:
+            skipped.append(Skip(a.path, "off-topic", f"does not match the query {cfg.query!r}"))
+    return relevant
 
 
 def input_fingerprint(articles: Sequence[Article], skipped: Sequence[Skip]) -> str:

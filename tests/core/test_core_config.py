@@ -31,6 +31,7 @@ def test_overrides_parse_types_and_nest() -> None:
         ("timeline.max_entries=many", "must be an integer"),
         ("timeline=3", "is a section"),
         ("no-equals-sign", "section.key=value"),
+        ("timeline.keywords=[1, 2]", "must be a list of strings"),
     ],
 )
 def test_bad_overrides_say_what_is_wrong(item: str, message: str) -> None:
@@ -57,3 +58,10 @@ def test_toml_errors(tmp_path: Path) -> None:
     unknown.write_text("[nosuch]\nx = 1\n")
     with pytest.raises(ConfigError, match="unknown config section"):
         Config.from_toml(unknown)
+
+
+def test_keywords_take_a_list_or_one_word() -> None:
+    cfg = Config().with_overrides(['timeline.keywords=["syria", "syrian"]'])
+    assert cfg.timeline.keywords == ("syria", "syrian")
+    assert Config().with_overrides(["timeline.keywords=nile"]).timeline.keywords == ("nile",)
+    assert Config.from_dict({"timeline": {"keywords": ["a"]}}).timeline.keywords == ("a",)

@@ -102,6 +102,20 @@ def test_process_pool_gives_identical_output(corpus: Path, timeline: storyline.T
     assert _without_run_settings(parallel) == _without_run_settings(timeline)
 
 
+def test_entries_alone_are_the_entries_of_the_full_timeline(
+    corpus: Path, timeline: storyline.Timeline
+) -> None:
+    from storyline.ingest import read_articles
+    from storyline.pipeline import prepare_articles, timeline_entries
+
+    cfg = Config(query="Nile dam")
+    prepared = prepare_articles(read_articles([corpus], cfg.ingest), cfg)
+    assert tuple(timeline_entries(prepared, cfg)) == timeline.entries
+    # without a query the off-topic article is not filtered out, as in timeline_from
+    unfiltered = storyline.pipeline.timeline_from(prepared, Config())
+    assert tuple(timeline_entries(prepared, Config())) == unfiltered.entries
+
+
 def test_cache_reuses_prepared_articles(corpus: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache.sqlite"
     cfg = Config(query="Nile dam", cache=str(cache))

@@ -28,6 +28,8 @@ class Candidate:
     index: int  # position of the sentence in its article
     explicit: bool  # the sentence itself names the date (not only the publication date)
     weight: float
+    chronology: bool = False  # an entry of a chronology the article carries
+    day_before: bool = False  # a lead standing for the day before its publication
 
 
 # A date introduced by these words bounds an event ("a deal by January 15", "a deadline of
@@ -47,6 +49,41 @@ _REPORTED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 REPORTING_WEIGHT = 0.5
+
+# A sentence that opens with its date and a dash or colon ("March 15 - Protesters march in
+# ...", "12 June: The cap is fitted") is an entry of a chronology the article carries: a
+# journalist's own pick of a key date, worth more than a passing mention. A clock right
+# after the date ("8 May 2011 - 17:40 ...") is a comment's or a live blog's timestamp.
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+CHRONOLOGY = re.compile(
+    r"^\W*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*,?\s+)?"
+    rf"(?:{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH})"
+    r"(?P<year>\s*,?\s*\d{4})?\s*(?:-{1,2}|–|—|:)\s+(?!\d{1,2}[:.]\d{2}\b)"
+)
+
+
+def is_chronology_entry(text: str) -> bool:
+    return CHRONOLOGY.match(text) is not None
+
+
+def _chronology_date(text: str, date: DateInterval, published: DateInterval | None) -> DateInterval:
+    """A chronology lists past events in the present tense ("March 17 - The Council
+    votes ..."), which a tagger reads forward from the publication date: a year-less entry
+    dated after its article is moved back to the latest such day not after publication."""
+    m = CHRONOLOGY.match(text)
+    if m is None or m.group("year") or published is None or date.start <= published.end:
+        return date
+    start = date.start
+    while start > published.end:
+        try:
+            start = start.replace(year=start.year - 1)
+        except ValueError:  # 29 February
+            return date
+    return DateInterval(start, start, date.granularity)
 
 
 def _before(sentence: Sentence, t: TimeExpression) -> str:
@@ -82,11 +119,17 @@ def candidates_for(
     article: Article,
     *,
     allow_coarse: bool = True,
-    lead_sentences: int = 3,
+    lead_sentences: int = 6,
     lead_weight: float = 0.5,
     max_dates_per_sentence: int = 3,
+    chronology_weight: float = 3.0,
+    previous_day_weight: float = 0.5,
 ) -> list[Candidate]:
-    """All dated candidates of one annotated article, in text order."""
+    """All dated candidates of one annotated article, in text order.
+
+    A lead sentence with no date of its own stands for the publication day and, at
+    `previous_day_weight` of its weight, for the day before (a story published in the
+    morning reports yesterday's events). A chronology entry weighs `chronology_weight`."""
     out: list[Candidate] = []
     times = sorted(article.times, key=lambda t: t.start)
     pub = article.published
@@ -99,11 +142,44 @@ def candidates_for(
     for i, s in enumerate(article.sentences):
         dates = _dates_in(s, times, allow_coarse)
         if dates:
-            for d, w in dates[:max_dates_per_sentence]:
-                out.append(Candidate(d, article, s, i, True, w))
+            chronology = is_chronology_entry(s.text)
+            factor = chronology_weight if chronology else 1.0
+            for n, (d, w) in enumerate(dates[:max_dates_per_sentence]):
+                if chronology and n == 0 and d.granularity is Granularity.DAY:
+                    d = _chronology_date(s.text, d, pub_day)
+                out.append(Candidate(d, article, s, i, True, w * factor, chronology))
         elif pub_day is not None and i < lead_sentences:
             out.append(Candidate(pub_day, article, s, i, False, lead_weight))
+            if previous_day_weight > 0:
+                day_before = pub_day.start - dt.timedelta(days=1)
+                out.append(
+                    Candidate(
+                        DateInterval(day_before, day_before, Granularity.DAY),
+                        article,
+                        s,
+                        i,
+                        False,
+                        lead_weight * previous_day_weight,
+                        day_before=True,
+                    )
+                )
     return out
+
+
+def drop_unconfirmed_days_before(by_date: dict[DateInterval, list[Candidate]]) -> None:
+    """A lead stands for the day before its publication only where another article names
+    that day: a lead alone never creates a date."""
+    for date in list(by_date):
+        group = by_date[date]
+        guessed = [c for c in group if c.day_before]
+        if not guessed:
+            continue
+        named = {c.article.id for c in group if c.explicit}
+        kept = [c for c in group if not c.day_before or named - {c.article.id}]
+        if any(not c.day_before for c in kept):
+            by_date[date] = kept
+        else:
+            del by_date[date]
 
 
 def fold_weeks(by_date: dict[DateInterval, list[Candidate]]) -> None:
@@ -135,14 +211,21 @@ def collect(
     allow_coarse: bool = True,
     start: dt.date | None = None,
     end: dt.date | None = None,
-    lead_sentences: int = 3,
+    lead_sentences: int = 6,
     lead_weight: float = 0.5,
+    chronology_weight: float = 3.0,
+    previous_day_weight: float = 0.5,
 ) -> list[Candidate]:
     """Candidates of all articles, restricted to dates within [start, end] when given."""
     out: list[Candidate] = []
     for a in articles:
         for c in candidates_for(
-            a, allow_coarse=allow_coarse, lead_sentences=lead_sentences, lead_weight=lead_weight
+            a,
+            allow_coarse=allow_coarse,
+            lead_sentences=lead_sentences,
+            lead_weight=lead_weight,
+            chronology_weight=chronology_weight,
+            previous_day_weight=previous_day_weight,
         ):
             if start is not None and c.date.end < start:
                 continue

@@ -23,7 +23,12 @@ from storyline.model import (
     TimelineEntry,
     stable_id,
 )
-from storyline.timeline.candidates import Candidate, collect, fold_weeks
+from storyline.timeline.candidates import (
+    Candidate,
+    collect,
+    drop_unconfirmed_days_before,
+    fold_weeks,
+)
 from storyline.timeline.text import SentenceVectors, headline_from, is_quote
 
 MAX_COMPARED = 300  # candidates of one date compared for redundancy
@@ -53,7 +58,7 @@ class DatewiseTimeline:
     sentences_per_entry: int = 2
     redundancy: float = 0.5
     lead_weight: float = 0.5
-    lead_sentences: int = 3
+    lead_sentences: int = 6
     sentence_weight: float = 0.01
     max_words: int = 60
     explicit_bonus: float = 0.0
@@ -63,6 +68,10 @@ class DatewiseTimeline:
     start: dt.date | None = None
     end: dt.date | None = None
     query: str | None = None
+    required_terms: tuple[str, ...] = ()
+    chronology_bonus: float = 0.3
+    chronology_weight: float = 3.0
+    previous_day_weight: float = 0.5
 
     def build(self, articles: Sequence[Article]) -> list[TimelineEntry]:
         cands = [
@@ -74,6 +83,8 @@ class DatewiseTimeline:
                 end=self.end,
                 lead_sentences=self.lead_sentences,
                 lead_weight=self.lead_weight,
+                chronology_weight=self.chronology_weight,
+                previous_day_weight=self.previous_day_weight,
             )
             if c.weight > 0
         ]
@@ -90,10 +101,9 @@ class DatewiseTimeline:
         by_date: dict[DateInterval, list[Candidate]] = defaultdict(list)
         for c in cands:
             by_date[c.date].append(c)
+        drop_unconfirmed_days_before(by_date)
         fold_weeks(by_date)
-        ranked = sorted(
-            by_date.items(), key=lambda kv: (-self._date_score(kv[1]), kv[0].start, kv[0].end)
-        )
+        ranked = self._rank_dates(by_date)
         used: set[tuple[str, int]] = set()
         entries: list[TimelineEntry] = []
         for date, group in ranked:
@@ -108,6 +118,13 @@ class DatewiseTimeline:
         return entries
 
     # -- scoring ---------------------------------------------------------------------------
+    def _rank_dates(
+        self, by_date: dict[DateInterval, list[Candidate]]
+    ) -> list[tuple[DateInterval, list[Candidate]]]:
+        return sorted(
+            by_date.items(), key=lambda kv: (-self._date_score(kv[1]), kv[0].start, kv[0].end)
+        )
+
     def _date_score(self, group: Sequence[Candidate]) -> float:
         best: dict[str, float] = {}
         for c in group:
@@ -132,12 +149,18 @@ class DatewiseTimeline:
         cands = sorted(seen.values(), key=lambda c: (c.article.id, c.sentence.start))
         short = [c for c in cands if len(c.sentence.text.split()) <= self.max_words]
         cands = short or cands  # very long "sentences" are mostly lists and run-ons
+        if self.required_terms:
+            terms = [t.lower() for t in self.required_terms]
+            cands = [c for c in cands if any(t in c.sentence.text.lower() for t in terms)]
+            if not cands:
+                return None
         idx = [rows[(c.article.id, c.sentence.start)] for c in cands]
         score = vectors.centroid_scores(idx)
         score = score + self.query_weight * vectors.query_scores(idx, self.query)
         score = score + np.array(
             [
                 (self.explicit_bonus if c.explicit else 0.0)
+                + (self.chronology_bonus if c.chronology else 0.0)
                 - (0.1 if is_quote(c.sentence.text) else 0.0)
                 - (0.05 if c.article.duplicate_of else 0.0)
                 for c in cands

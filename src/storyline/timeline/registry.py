@@ -38,4 +38,5 @@ def make_strategy(config: TimelineConfig, query: str | None = None) -> DatewiseT
         start=_date(config.start, "start"),
         end=_date(config.end, "end"),
         query=query,
+        required_terms=config.keywords,
     )
