@@ -116,3 +116,35 @@ def test_required_terms_keep_only_entries_that_say_them(
     kept = only.build(dam_articles)
     assert kept and all("khartoum" in s.text.lower() for e in kept for s in e.sentences)
     assert all(e.date.granularity is Granularity.DAY for e in kept)
+
+
+def test_of_two_neighbouring_days_the_better_supported_one_is_kept(
+    article_factory: Callable[..., Article],
+) -> None:
+    # three outlets name 10 March, one names the 11th (an echo of the same event), one
+    # names 20 March: with a single entry, the 10th; with two, the 20th beats the echo
+    arts = [
+        article_factory(
+            f"m{i}",
+            f"Troops entered the town on 10 March 2011 (outlet {i}).",
+            dt.date(2011, 3, 12),
+            f"O{i}",
+        )
+        for i in range(3)
+    ]
+    arts.append(
+        article_factory("e1", "Troops held the town on 11 March 2011.", dt.date(2011, 3, 12), "E")
+    )
+    arts.append(
+        article_factory("f1", "A ceasefire was signed on 20 March 2011.", dt.date(2011, 3, 22), "F")
+    )
+    # no lead candidates: only the named dates compete
+    days = lambda **kw: [  # noqa: E731
+        e.date.start
+        for e in DatewiseTimeline(max_entries=2, lead_weight=0.0, allow_coarse=False, **kw).build(
+            arts
+        )
+    ]
+    assert days() == [dt.date(2011, 3, 10), dt.date(2011, 3, 20)]
+    # without the penalty the echo (one article) ties the 20th and wins on date order
+    assert days(neighbour_penalty=0.0) == [dt.date(2011, 3, 10), dt.date(2011, 3, 11)]

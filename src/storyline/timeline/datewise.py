@@ -1,6 +1,10 @@
 """`timeline.datewise.v1`: rank dates by how many independent reports speak of them, then
 pick each date's sentences by centrality with a redundancy cap (maximal marginal relevance).
 
+Dates named by the chronologies that articles carry weigh most: they are a journalist's own
+pick of the key days, written in the style of a timeline. Each day is ranked against its
+neighbours (coverage of one event spreads over the days around it).
+
 The date-wise approach follows news-tls (Ghalandari & Ifrim, 2020): a date matters when many
 articles *reference* it, not only when articles are published on it. Copies of one wire story
 count once (they share a syndication group), so syndication cannot inflate a date.
@@ -51,7 +55,12 @@ class DatewiseTimeline:
     lead_weight: weight of an undated lead sentence for its publication day (0: leads are not
     candidates); lead_sentences: how many first sentences count as the lead;
     explicit_bonus: score bonus of a sentence that names its date; query_weight: weight of
-    similarity to the query; min_sources: dates reported by fewer articles are dropped.
+    similarity to the query; min_sources: dates reported by fewer articles are dropped;
+    required_terms: an entry's sentences must contain one of these (case-insensitive);
+    chronology_weight / chronology_bonus: date weight and sentence score bonus of an entry of
+    a chronology an article carries ("March 17 - The council votes ..."); previous_day_weight:
+    share of a lead's weight given to the day before its publication, where another article
+    names that day; neighbour_penalty: share of the neighbouring days' scores a day loses.
     """
 
     max_entries: int = 30
@@ -72,6 +81,7 @@ class DatewiseTimeline:
     chronology_bonus: float = 0.3
     chronology_weight: float = 3.0
     previous_day_weight: float = 0.5
+    neighbour_penalty: float = 0.25
 
     def build(self, articles: Sequence[Article]) -> list[TimelineEntry]:
         cands = [
@@ -97,7 +107,7 @@ class DatewiseTimeline:
             if key not in rows:
                 rows[key] = len(texts)
                 texts.append(c.sentence.text)
-        vectors = SentenceVectors(texts)
+        vectors = SentenceVectors(texts, fit_texts=[s.text for a in articles for s in a.sentences])
         by_date: dict[DateInterval, list[Candidate]] = defaultdict(list)
         for c in cands:
             by_date[c.date].append(c)
@@ -121,9 +131,23 @@ class DatewiseTimeline:
     def _rank_dates(
         self, by_date: dict[DateInterval, list[Candidate]]
     ) -> list[tuple[DateInterval, list[Candidate]]]:
-        return sorted(
-            by_date.items(), key=lambda kv: (-self._date_score(kv[1]), kv[0].start, kv[0].end)
-        )
+        """Dates by score. Coverage of an event spreads over the days around it; of two
+        neighbouring days the better-supported one is the event, so each day loses
+        `neighbour_penalty` times its neighbours' scores."""
+        score = {d: self._date_score(g) for d, g in by_date.items()}
+        days = {d.start: g for d, g in by_date.items() if d.granularity is Granularity.DAY}
+        one = dt.timedelta(days=1)
+        for d, group in by_date.items():
+            if d.granularity is not Granularity.DAY or not self.neighbour_penalty:
+                continue
+            # within one article, "on Tuesday" and "on Wednesday" are two events: only
+            # other articles' support of a neighbouring day makes this day an echo
+            own = {c.article.id for c in group}
+            for n in (d.start - one, d.start + one):
+                others = [c for c in days.get(n, ()) if c.article.id not in own]
+                if others:
+                    score[d] -= self.neighbour_penalty * self._date_score(others)
+        return sorted(by_date.items(), key=lambda kv: (-score[kv[0]], kv[0].start, kv[0].end))
 
     def _date_score(self, group: Sequence[Candidate]) -> float:
         best: dict[str, float] = {}

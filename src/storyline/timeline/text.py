@@ -21,7 +21,12 @@ _QUOTE_START = re.compile(r"^[\"“”'‘]")
 class SentenceVectors:
     """L2-normalised TF-IDF vectors of a list of sentences, indexed by position."""
 
-    def __init__(self, texts: Sequence[str], *, min_df: int = 1) -> None:
+    def __init__(
+        self, texts: Sequence[str], *, min_df: int = 1, fit_texts: Sequence[str] | None = None
+    ) -> None:
+        """`fit_texts`: the texts whose term statistics weigh the vectors (by default
+        `texts`): all sentences of the input tell better than the candidates alone which
+        words are common in the story."""
         from sklearn.feature_extraction.text import TfidfVectorizer
 
         self.texts = list(texts)
@@ -36,7 +41,10 @@ class SentenceVectors:
             token_pattern=r"(?u)\b[^\W\d_][\w'-]+\b",
         )
         try:
-            self.matrix = vec.fit_transform(self.texts)
+            if fit_texts:
+                self.matrix = vec.fit(fit_texts).transform(self.texts)
+            else:
+                self.matrix = vec.fit_transform(self.texts)
         except ValueError:  # only stopwords
             self.matrix = None
         self.vectorizer = vec
