@@ -13,7 +13,9 @@ numbers and calendar words left out). Then:
   other) and neither is a country or a place most articles mention (data/countries.txt);
 * attribution: one quotation attributed to different people.
 
-Precision comes first: every rule needs explicit evidence on both sides.
+Precision comes first: every rule needs explicit evidence on both sides. Sentences that
+repeat one claim are compared once and cited together (corpus/copies.py), which keeps the
+stage about linear on corpora where one wire sentence appears in hundreds of outlets.
 """
 
 from __future__ import annotations
@@ -28,22 +30,23 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import TYPE_CHECKING
 
+from storyline.corpus.assemble import cite_copies, merge_found
+from storyline.corpus.attribution import Spot, attribution_conflicts
 from storyline.corpus.claims import (
     CountClaim,
-    QuoteClaim,
     count_claims,
     date_spans,
     day_dates,
     locative_places,
-    quote_claims,
     singular,
     words,
 )
+from storyline.corpus.copies import Copies, cluster_pairs, row_keys, select_copies
 from storyline.corpus.namegraph import source_name
 from storyline.corpus.names import MONTHS, WEEKDAYS
 from storyline.corpus.places import broad_places, places_named_together
 from storyline.corpus.quantities import CURRENCY_CODES
-from storyline.corpus.simjoin import cosine_pairs, overlap_candidates, overlap_pairs
+from storyline.corpus.simjoin import overlap_pairs
 from storyline.model import (
     Article,
     Claim,
@@ -66,7 +69,6 @@ ENGLISH_STOP = frozenset(
 SIM_NUMBER = 0.35  # cosine for "same quantity" outside a shared entry
 SIM_EVENT = 0.55  # cosine for "same event" (dates and places)
 MAX_DATE_GAP_DAYS = 31
-QUOTE_OVERLAP = 0.7
 BROAD_PLACE_SHARE = 0.75
 FRAME_OVERLAP = 0.5
 
@@ -111,13 +113,16 @@ def _tfidf(sents: Sequence[_Sent]) -> sp.csr_matrix | None:
 
 
 def _similar_pairs(
-    x: sp.csr_matrix | None, rows: list[int], floor: float, sents: Sequence[_Sent]
+    x: sp.csr_matrix | None,
+    rows: list[int],
+    floor: float,
+    sents: Sequence[_Sent],
+    keys: list[bytes],
 ) -> dict[tuple[int, int], float]:
     """Pairs of the given sentences from different groups with a cosine of at least floor."""
     if x is None or len(rows) < 2:
         return {}
-    found = cosine_pairs(x[rows], floor, [sents[k].group for k in rows])
-    return {(rows[i], rows[j]): v for (i, j), v in found.items()}
+    return cluster_pairs(x, rows, floor, keys, [s.group for s in sents])
 
 
 def _claim(a: Article, value: str, text: str) -> Claim:
@@ -168,15 +173,26 @@ def find_disagreements(
     events = _events(sents, articles, broad)
     items = _count_items(sents, spans)
     # Only sentences that can conflict are compared: those with a counted number (at the
-    # number bar), and those stating one day date or a place (at the event bar).
+    # number bar), and those stating one day date or a place (at the event bar); of
+    # sentences repeating one claim, a few (see corpus/copies.py).
     x = _tfidf(sents)
-    pairs = _similar_pairs(x, sorted({it.sent for it in items}), SIM_NUMBER, sents)
-    dated = [k for k, e in enumerate(events) if len(e.dates) == 1 or e.places]
-    for key, score in _similar_pairs(x, dated, SIM_EVENT, sents).items():
+    keys = row_keys(x) if x is not None else [b""] * len(sents)
+    picked = _pick(sents, events, items, keys)
+    kept = set(picked.kept)
+    dropped = {k for ks in picked.also.values() for k in ks} - kept  # cited with a copy
+    dropped.update(picked.skipped)
+    log.info(
+        "disagreements: %d of %d sentences compared; %d others cited with a copy, %d skipped",
+        len(kept), len(sents), len(dropped) - len(picked.skipped), len(picked.skipped),
+    )  # fmt: skip
+    items = [it for it in items if it.sent in kept]
+    pairs = _similar_pairs(x, sorted({it.sent for it in items}), SIM_NUMBER, sents, keys)
+    dated = [k for k in picked.kept if len(events[k].dates) == 1 or events[k].places]
+    for key, score in _similar_pairs(x, dated, SIM_EVENT, sents, keys).items():
         pairs.setdefault(key, score)
     by_entry: dict[str, list[int]] = defaultdict(list)
     for idx, s in enumerate(sents):
-        if s.entry is not None:
+        if s.entry is not None and idx not in dropped:
             by_entry[s.entry].append(idx)
     for members in by_entry.values():
         # an entry cited by thousands of articles would make this quadratic: its first
@@ -190,9 +206,47 @@ def find_disagreements(
             found += _event_conflicts(
                 sents[i], sents[j], events[i], events[j], articles, names, together
             )
+    cite = {
+        (articles[sents[r].art].id, " ".join(sents[r].text.split())): more
+        for r, more in picked.also.items()
+    }
     people = frozenset(e.id for e in entities if e.type == "PERSON")
-    found += _attribution_conflicts(articles, sents, names, people)
-    return _merge(found, articles)
+    spots = [Spot(s.art, s.group, s.start, s.end, s.text) for s in sents]
+    quoted, quote_cite = attribution_conflicts(articles, spots, names, people, _claim)
+
+    def copy(k: int, value: str) -> Claim:
+        return _claim(articles[sents[k].art], value, sents[k].text)
+
+    return merge_found(
+        [*cite_copies(found, cite, copy), *cite_copies(quoted, quote_cite, copy)], articles
+    )
+
+
+# Of sentences making one claim (same text, values, entry), at most MAX_COPIES from
+# different syndication groups are compared, the others cited with them; of sentences
+# with one bag of words in one entry, at most MAX_VARIANTS different claims.
+MAX_COPIES = 2
+MAX_VARIANTS = 16
+
+
+def _pick(
+    sents: Sequence[_Sent], events: list[_Event], items: list[_Count], keys: list[bytes]
+) -> Copies:
+    """The sentences that are compared (see corpus/copies.py)."""
+    counted: dict[int, list[tuple[str, str, float, float, str]]] = defaultdict(list)
+    for it in items:
+        q = it.claim.quantity
+        counted[it.sent].append((it.claim.noun, q.text, q.low, q.high, q.unit))
+    claims: list[tuple[object, ...] | None] = []
+    for k, (s, e) in enumerate(zip(sents, events, strict=True)):
+        if k in counted or len(e.dates) == 1 or e.places:
+            claims.append((s.text, s.entry, tuple(counted.get(k, ())), e.dates,
+                           tuple(sorted(e.places)), tuple(sorted(e.entities))))  # fmt: skip
+        else:
+            claims.append(None)
+    # an all-zero row (stop words only) is no bag of words: never capped
+    bags = [(keys[k], s.entry) if keys[k] else k for k, s in enumerate(sents)]
+    return select_copies(claims, bags, [s.group for s in sents], MAX_COPIES, MAX_VARIANTS)
 
 
 # Most sentences of one timeline entry paired with each other (see find_disagreements).
@@ -425,84 +479,4 @@ def _event_conflicts(
         out.append(("place", f"place of: {_topic(si.text, sj.text)}", [
             _claim(ai, vi, si.text), _claim(aj, vj, sj.text),
         ]))  # fmt: skip
-    return out
-
-
-def _overlap(a: str, b: str) -> float:
-    wa, wb = words(a), words(b)
-    if len(wa) < 4 or len(wb) < 4:
-        return 0.0
-    return len(wa & wb) / min(len(wa), len(wb))
-
-
-def _attribution_conflicts(
-    articles: Sequence[Article],
-    sents: Sequence[_Sent],
-    names: dict[str, str],
-    people: frozenset[str],
-) -> list[tuple[str, str, list[Claim]]]:
-    quotes: list[tuple[_Sent, QuoteClaim]] = []
-    for s in sents:
-        a = articles[s.art]
-        for q in quote_claims(a.text, s.start, s.end, a.mentions, people):
-            if len(q.speakers) == 1:
-                quotes.append((s, q))
-    out: list[tuple[str, str, list[Claim]]] = []
-    bags = [words(q.quote) if len(words(q.quote)) >= 4 else frozenset() for _, q in quotes]
-    for i, j in sorted(overlap_candidates(bags, QUOTE_OVERLAP)):
-        (si, qi), (sj, qj) = quotes[i], quotes[j]
-        if si.group == sj.group or qi.speakers == qj.speakers:
-            continue
-        if _overlap(qi.quote, qj.quote) < QUOTE_OVERLAP:
-            continue
-        quote = qi.quote if len(qi.quote) <= 80 else qi.quote[:77] + "..."
-        (spi,), (spj,) = qi.speakers, qj.speakers
-        out.append(("attribution", f"who said \u201c{quote}\u201d", [
-            _claim(articles[si.art], names.get(spi, spi), si.text),
-            _claim(articles[sj.art], names.get(spj, spj), sj.text),
-        ]))  # fmt: skip
-    return out
-
-
-def _merge(
-    found: list[tuple[str, str, list[Claim]]], articles: Sequence[Article]
-) -> list[Disagreement]:
-    """One disagreement per connected set of conflicting claims of one kind; of copies of
-    one wire story making the same claim only the group's original (or first copy) is cited."""
-    rank = {a.id: (a.syndication_group or a.id, a.duplicate_of is not None, a.id) for a in articles}
-    parent = list(range(len(found)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    owner: dict[tuple[str, str, str, str], int] = {}
-    for idx, (kind, about, pair) in enumerate(found):
-        key_kind = kind + ("|" + about.split(" (", 1)[0] if kind == "number" else "")
-        for c in pair:
-            k = (key_kind, c.article, c.text, "")
-            if k in owner:
-                parent[find(idx)] = find(owner[k])
-            else:
-                owner[k] = idx
-    groups: dict[int, list[int]] = defaultdict(list)
-    for idx in range(len(found)):
-        groups[find(idx)].append(idx)
-    out: list[Disagreement] = []
-    for members in groups.values():
-        kind, about, _ = found[members[0]]
-        claims: dict[tuple[str, str, str], Claim] = {}
-        for idx in members:
-            for c in found[idx][2]:
-                claims.setdefault((c.article, c.text, c.value), c)
-        best: dict[tuple[str, str], Claim] = {}
-        for c in sorted(claims.values(), key=lambda c: rank.get(c.article, (c.article,) * 3)):
-            best.setdefault((rank.get(c.article, (c.article,))[0], c.value), c)
-        ordered = tuple(sorted(best.values(), key=lambda c: (c.value, c.article, c.text)))
-        if len({c.value for c in ordered}) >= 2:
-            out.append(Disagreement(kind=kind, about=about, claims=ordered))
-    out.sort(key=lambda d: (d.kind, d.about, [(c.article, c.value) for c in d.claims]))
-    log.info("disagreements: %d", len(out))
     return out
