@@ -56,7 +56,7 @@ class TimelineConfig:
     # an article is on-topic when it names the query (or an alias) or holds this share of
     # the query's content words
     query_min_fraction: float = 0.6
-    redundancy: float = 0.5
+    redundancy: float = 0.3
     summary_sentences: int = 3
     allow_coarse: bool = True  # allow month/year entries (False: day entries only)
     start: str | None = None  # ISO date: entries before it are dropped

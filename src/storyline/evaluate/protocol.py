@@ -115,15 +115,11 @@ class EvaluationReport:
         }
 
 
-def protocol_config(
-    base: Config, reference: ReferenceTimeline, keywords: Sequence[str] = ()
-) -> Config:
-    """The per-reference configuration: l dates, k sentences, the reference's range, and
-    the topic's keywords, which entry sentences must contain (as news-tls filters them)."""
+def protocol_config(base: Config, reference: ReferenceTimeline) -> Config:
+    """The per-reference configuration: l dates, k sentences, the reference's range."""
     n_dates, k = reference_size(reference)
     return (
         base.with_value("timeline.max_entries", n_dates)
-        .with_value("timeline.keywords", tuple(k for k in keywords if k.strip()))
         .with_value("timeline.sentences_per_entry", k)
         .with_value("timeline.start", reference[0][0].isoformat())
         .with_value("timeline.end", reference[-1][0].isoformat())
@@ -182,7 +178,7 @@ def evaluate_topic(
             log.warning("%s: reference timeline #%d is empty; not scored", topic.name, index)
             continue
         t0 = time.perf_counter()
-        config = protocol_config(base, reference, topic.keywords)
+        config = protocol_config(base, reference)
         start, end = reference[0][0], reference[-1][0]
         keep = keep_for(start, end, topic.keywords)
         n_input = 0

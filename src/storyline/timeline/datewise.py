@@ -65,9 +65,9 @@ class DatewiseTimeline:
 
     max_entries: int = 30
     sentences_per_entry: int = 2
-    redundancy: float = 0.5
+    redundancy: float = 0.3
     lead_weight: float = 0.5
-    lead_sentences: int = 6
+    lead_sentences: int = 8
     sentence_weight: float = 0.01
     max_words: int = 60
     explicit_bonus: float = 0.0
@@ -78,10 +78,10 @@ class DatewiseTimeline:
     end: dt.date | None = None
     query: str | None = None
     required_terms: tuple[str, ...] = ()
-    chronology_bonus: float = 0.3
+    chronology_bonus: float = 0.15
     chronology_weight: float = 3.0
     previous_day_weight: float = 0.5
-    neighbour_penalty: float = 0.25
+    neighbour_penalty: float = 0.35
 
     def build(self, articles: Sequence[Article]) -> list[TimelineEntry]:
         cands = [
