@@ -42,7 +42,7 @@ VARIANTS: dict[str, tuple[str, dict[str, Any]]] = {
         "entry sentences must contain a topic keyword (news-tls's sentence filter)",
         {"required_terms": "TOPIC"},
     ),
-    "lead-3": ("the lead is the first 3 sentences, not 6", {"lead_sentences": 3}),
+    "lead-3": ("the lead is the first 3 sentences, not 8", {"lead_sentences": 3}),
     "no-leads": ("undated lead sentences are not candidates", {"lead_weight": 0.0}),
     "mention-count": (
         "dates ranked by explicit mentions only (news-tls MentionCount-like)",

@@ -20,9 +20,9 @@ from storyline.cli.main import cli
 T17 = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "t17"
 # topic -> floors (measured AR-1 F / AR-2 F / date F1 in the comment)
 FLOORS = {
-    "mj": {"ar1_f": 0.13, "ar2_f": 0.045, "date_f1": 0.44},  # MJ_MEASURED
-    "h1n1": {"ar1_f": 0.15, "ar2_f": 0.038, "date_f1": 0.75},  # H1N1_MEASURED
-    "egypt": {"ar1_f": 0.11, "ar2_f": 0.018, "date_f1": 0.95},  # EGYPT_MEASURED
+    "mj": {"ar1_f": 0.15, "ar2_f": 0.058, "date_f1": 0.45},  # 0.162 / 0.064 / 0.474
+    "h1n1": {"ar1_f": 0.17, "ar2_f": 0.037, "date_f1": 0.80},  # 0.182 / 0.041 / 0.850
+    "egypt": {"ar1_f": 0.115, "ar2_f": 0.018, "date_f1": 0.95},  # 0.125 / 0.020 / 1.000
 }
 
 
