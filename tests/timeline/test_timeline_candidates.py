@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from storyline.model import Article, DateInterval, Granularity, Sentence, TimeExpression
+from storyline.model import Article, DateInterval, Granularity, TimeExpression
 from storyline.timeline import DatewiseTimeline
 from storyline.timeline.candidates import candidates_for, is_chronology_entry
 
@@ -47,38 +48,31 @@ def test_any_month_day_dash_line_is_an_entry(month: str, day: int, dash: str, re
     assert not is_chronology_entry(f"On {month} {day}{dash}{rest.strip()}")
 
 
-def _article(text: str, published: dt.date, times: list[tuple[str, DateInterval]]) -> Article:
-    sentences = []
-    pos = 0
-    for line in text.split("\n"):
-        start = text.index(line, pos)
-        sentences.append(Sentence(start, start + len(line), line))
-        pos = start + len(line)
+def _article(
+    factory: Callable[..., Article],
+    text: str,
+    published: dt.date,
+    times: list[tuple[str, DateInterval]],
+) -> Article:
+    """An article (sentences = lines, as in conftest) whose time expressions are `times`,
+    relative ones, as a tagger gives them."""
     exprs = []
     for phrase, interval in times:
         s = text.index(phrase)
         exprs.append(
             TimeExpression(s, s + len(phrase), phrase, "DATE", interval.iso(), interval, True)
         )
-    return Article(
-        id="c1",
-        path="c1.txt",
-        raw_text=text,
-        text=text,
-        source="Outlet",
-        published=DateInterval.day(published),
-        published_how="header",
-        sentences=tuple(sentences),
-        times=tuple(exprs),
-        syndication_group="c1",
-    )
+    base = factory("c1", text, published, "Outlet")
+    return dataclasses.replace(base, times=tuple(exprs))
 
 
-def test_year_less_chronology_entry_read_forward_is_moved_back() -> None:
+def test_year_less_chronology_entry_read_forward_is_moved_back(
+    article_factory: Callable[..., Article],
+) -> None:
     # a tagger reads the present-tense "March 17 - ... votes" forward from October 2011
     text = "A look back at the conflict.\nMarch 17 - The council votes for a no-fly zone."
     wrong = DateInterval.day(dt.date(2012, 3, 17))
-    a = _article(text, dt.date(2011, 10, 20), [("March 17", wrong)])
+    a = _article(article_factory, text, dt.date(2011, 10, 20), [("March 17", wrong)])
     explicit = [c for c in candidates_for(a) if c.explicit]
     assert len(explicit) == 1
     c = explicit[0]
@@ -86,17 +80,21 @@ def test_year_less_chronology_entry_read_forward_is_moved_back() -> None:
     assert c.weight == 3.0  # a journalist's own pick of a key date
 
 
-def test_chronology_entry_with_a_year_keeps_its_date() -> None:
+def test_chronology_entry_with_a_year_keeps_its_date(
+    article_factory: Callable[..., Article],
+) -> None:
     text = "Earlier crashes.\nMay 23, 2012 - A train hits a bus."
     later = DateInterval.day(dt.date(2012, 5, 23))
-    a = _article(text, dt.date(2011, 7, 11), [("May 23, 2012", later)])
+    a = _article(article_factory, text, dt.date(2011, 7, 11), [("May 23, 2012", later)])
     (c,) = [c for c in candidates_for(a) if c.explicit]
     assert c.date == later
 
 
-def test_lead_sentences_stand_for_the_publication_day_and_the_day_before() -> None:
+def test_lead_sentences_stand_for_the_publication_day_and_the_day_before(
+    article_factory: Callable[..., Article],
+) -> None:
     text = "Rebels took the town.\nThey hold the port."
-    a = _article(text, dt.date(2011, 3, 5), [])
+    a = _article(article_factory, text, dt.date(2011, 3, 5), [])
     cands = candidates_for(a, lead_weight=0.5, previous_day_weight=0.5)
     by_date: dict[dt.date, list[float]] = {}
     for c in cands:
