@@ -146,3 +146,26 @@ def test_of_two_neighbouring_days_the_better_supported_one_is_kept(
     assert days() == [dt.date(2011, 3, 10), dt.date(2011, 3, 20)]
     # without the penalty the echo (one article) ties the 20th and wins on date order
     assert days(neighbour_penalty=0.0) == [dt.date(2011, 3, 10), dt.date(2011, 3, 11)]
+
+
+def test_a_day_before_lead_is_cited_only_when_shown(
+    article_factory: Callable[..., Article],
+) -> None:
+    named = article_factory(
+        "a", "Troops entered the town on 10 March 2011.", dt.date(2011, 3, 12), "A"
+    )
+    lead = article_factory("b", "Troops held the town after a day of fighting.",
+                           dt.date(2011, 3, 11), "B")  # fmt: skip
+
+    def entry(term: str) -> tuple[int, bool, set[str]]:
+        (e,) = DatewiseTimeline(
+            max_entries=1, sentences_per_entry=1, allow_coarse=False, required_terms=(term,)
+        ).build([named, lead])
+        assert e.date.start == dt.date(2011, 3, 10)
+        return e.sources, e.single_source, {c.article for c in e.citations}
+
+    # b's lead stands for 10 March (another article names that day) but is not shown:
+    # the entry rests on one article
+    assert entry("entered") == (1, True, {"a"})
+    # shown, it is cited
+    assert entry("held") == (2, False, {"a", "b"})

@@ -173,11 +173,6 @@ class DatewiseTimeline:
         cands = sorted(seen.values(), key=lambda c: (c.article.id, c.sentence.start))
         short = [c for c in cands if len(c.sentence.text.split()) <= self.max_words]
         cands = short or cands  # very long "sentences" are mostly lists and run-ons
-        if self.required_terms:
-            terms = [t.lower() for t in self.required_terms]
-            cands = [c for c in cands if any(t in c.sentence.text.lower() for t in terms)]
-            if not cands:
-                return None
         idx = [rows[(c.article.id, c.sentence.start)] for c in cands]
         score = vectors.centroid_scores(idx)
         score = score + self.query_weight * vectors.query_scores(idx, self.query)
@@ -193,7 +188,11 @@ class DatewiseTimeline:
         order = sorted(range(len(cands)), key=lambda i: (-score[i], cands[i].article.id))
         # redundancy is checked among the best-scored candidates only, so that a date cited
         # by thousands of sentences does not need a thousands-squared similarity matrix
-        top = order[:MAX_COMPARED]
+        showable = order
+        if self.required_terms:  # only sentences saying one of them are shown
+            terms = [t.lower() for t in self.required_terms]
+            showable = [i for i in order if any(t in cands[i].sentence.text.lower() for t in terms)]
+        top = showable[:MAX_COMPARED]
         pos = {i: n for n, i in enumerate(top)}
         sim = vectors.similarity([idx[i] for i in top], [idx[i] for i in top])
         chosen: list[int] = []
@@ -210,9 +209,14 @@ class DatewiseTimeline:
             return None
         for i in chosen:
             used.add((cands[i].article.id, cands[i].sentence.start))
-        # every supporting article, cited by its best sentence
+        # every supporting article, cited by its best sentence; a lead standing for the day
+        # before its publication is a guess, not a report of this day: it is cited (and
+        # counted as a source) only when its sentence is shown
+        shown = {cands[i].article.id for i in chosen}
         best_per_article: dict[str, int] = {}
         for i in order:
+            if cands[i].day_before and cands[i].article.id not in shown:
+                continue
             best_per_article.setdefault(cands[i].article.id, i)
         support = [cands[i] for i in sorted(best_per_article.values(), key=lambda i: -score[i])]
         groups = {c.article.syndication_group or c.article.id for c in support}
