@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from storyline.model import Article, DateInterval
+from storyline.model import Article, DateInterval, Sentence
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
 SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
@@ -66,3 +67,29 @@ def seed_articles() -> list[Article]:
         text = p.read_text("utf-8")
         out.append(Article(id=p.stem, path=str(p), raw_text=text, text=text, source=p.stem))
     return annotate(out)
+
+
+def plain_article(
+    i: str,
+    sentences: list[str],
+    group: str | None = None,
+    source: str = "",
+    published: dt.date = dt.date(2019, 1, 16),
+) -> Article:
+    """An article made of `sentences` (already split, no annotation), in its own
+    syndication group unless `group` is given."""
+    text = " ".join(sentences)
+    spans, pos = [], 0
+    for s in sentences:
+        spans.append(Sentence(pos, pos + len(s), s))
+        pos += len(s) + 1
+    return Article(
+        id=i, path=i, raw_text=text, text=text, source=source or f"outlet-{i}",
+        published=DateInterval.day(published), sentences=tuple(spans),
+        syndication_group=group or f"g-{i}",
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def plain() -> Callable[..., Article]:
+    return plain_article

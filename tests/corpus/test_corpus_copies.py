@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Callable
 from itertools import combinations
 
 import numpy as np
@@ -14,21 +14,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from storyline.corpus.copies import cluster_pairs, row_keys, select_copies
 from storyline.corpus.disagreements import MAX_COPIES, MAX_VARIANTS, find_disagreements
-from storyline.model import Article, DateInterval, Sentence
-
-
-def plain(i: str, sentences: list[str], group: str | None = None) -> Article:
-    text = " ".join(sentences)
-    spans, pos = [], 0
-    for s in sentences:
-        spans.append(Sentence(pos, pos + len(s), s))
-        pos += len(s) + 1
-    return Article(
-        id=i, path=i, raw_text=text, text=text, source=f"outlet-{i}",
-        published=DateInterval.day(dt.date(2020, 7, 1)), sentences=tuple(spans),
-        syndication_group=group or f"g-{i}",
-    )  # fmt: skip
-
+from storyline.model import Article
 
 FILLER = [
     "The river carries silt from the highlands every rainy season.",
@@ -41,7 +27,7 @@ FILLER = [
 CLAIM = "Officials said the dam will generate {} megawatts of electricity once it is complete."
 
 
-def test_a_conflict_among_many_copies_cites_every_source() -> None:
+def test_a_conflict_among_many_copies_cites_every_source(plain: Callable[..., Article]) -> None:
     """Forty outlets repeat one figure word for word, the last one gives another: one
     number disagreement, citing all forty (only MAX_COPIES of them are compared)."""
     arts = [
@@ -57,7 +43,9 @@ def test_a_conflict_among_many_copies_cites_every_source() -> None:
     assert found == find_disagreements(arts, [], [])  # deterministic
 
 
-def test_a_late_variant_among_many_repeated_sentences_is_found() -> None:
+def test_a_late_variant_among_many_repeated_sentences_is_found(
+    plain: Callable[..., Article],
+) -> None:
     """Word-identical sentences with a few different values, the odd one out last: the
     variants cap keeps every value that appears before it is full."""
     values = ["6,000", "6,000", "6,300", "6,000", "6,300"] * 8 + ["5,150"]
@@ -69,7 +57,9 @@ def test_a_late_variant_among_many_repeated_sentences_is_found() -> None:
     assert len(found[0].claims) == len(arts)  # every outlet, once
 
 
-def test_copies_in_one_syndication_group_are_not_a_disagreement() -> None:
+def test_copies_in_one_syndication_group_are_not_a_disagreement(
+    plain: Callable[..., Article],
+) -> None:
     arts = [plain(f"a{k}", [CLAIM.format("6,000")], group="wire") for k in range(10)]
     arts += [plain(f"b{k}", [CLAIM.format("6,000")]) for k in range(10)]
     assert find_disagreements(arts, [], []) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -15,22 +16,8 @@ from storyline.model import (
     DateInterval,
     Disagreement,
     EntrySentence,
-    Sentence,
     TimelineEntry,
 )
-
-
-def plain(i: str, sentences: list[str], group: str | None = None, source: str = "") -> Article:
-    text = " ".join(sentences)
-    spans, pos = [], 0
-    for s in sentences:
-        spans.append(Sentence(pos, pos + len(s), s))
-        pos += len(s) + 1
-    return Article(
-        id=i, path=i, raw_text=text, text=text, source=source or f"outlet-{i}",
-        published=DateInterval.day(dt.date(2019, 1, 16)), sentences=tuple(spans),
-        syndication_group=group or f"g-{i}",
-    )  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +50,7 @@ def test_claims_cite_both_sides(planted: list[Disagreement]) -> None:
         assert not copies & {c.article for c in d.claims}
 
 
-def test_rounding_and_copies_are_not_conflicts() -> None:
+def test_rounding_and_copies_are_not_conflicts(plain: Callable[..., Article]) -> None:
     a = plain("a", ["About 19,000 residents live on the islands today."])
     b = plain("b", ["Some 19,000 residents live on the islands today, officials said."])
     edited_copy = plain("c", ["Nearly 30,000 residents live on the islands today."], "g-a")
@@ -72,7 +59,7 @@ def test_rounding_and_copies_are_not_conflicts() -> None:
     assert len(find_disagreements([b, edited_copy], [], [])) == 1
 
 
-def test_number_conflict_in_one_entry_and_order() -> None:
+def test_number_conflict_in_one_entry_and_order(plain: Callable[..., Article]) -> None:
     arts = [
         plain("a", ["The vote passed with 212 votes in favour."]),
         plain("b", ["Lawmakers approved the bill by 198 votes to 40."]),
@@ -87,7 +74,9 @@ def test_number_conflict_in_one_entry_and_order() -> None:
     assert find_disagreements(list(reversed(arts)), [entry], []) == [d]
 
 
-def test_numbers_are_matched_to_the_best_statement_of_the_other_article() -> None:
+def test_numbers_are_matched_to_the_best_statement_of_the_other_article(
+    plain: Callable[..., Article],
+) -> None:
     arts = [
         plain("a", [
             "Each turbine of the new plant can produce 120 megawatts.",
@@ -99,7 +88,7 @@ def test_numbers_are_matched_to_the_best_statement_of_the_other_article() -> Non
     assert d.kind == "number" and {c.value for c in d.claims} == {"1,400", "1,800"}
 
 
-def test_different_outcomes_are_different_quantities() -> None:
+def test_different_outcomes_are_different_quantities(plain: Callable[..., Article]) -> None:
     arts = [
         plain("a", ["About 40 people were killed when the bridge collapsed in the storm."]),
         plain("b", ["Some 75 people were injured when the bridge collapsed in the storm."]),
@@ -109,7 +98,7 @@ def test_different_outcomes_are_different_quantities() -> None:
     assert len(find_disagreements(arts, [], [])) == 1
 
 
-def test_money_rounding() -> None:
+def test_money_rounding(plain: Callable[..., Article]) -> None:
     base = "The new terminal has cost {} so far, the airport company said."
     a = plain("a", [base.format("$4.8 billion")])
     b = plain("b", [base.format("$5 billion")])
@@ -119,7 +108,7 @@ def test_money_rounding() -> None:
     assert {cl.value for cl in d.claims} == {"$4.8 billion", "about $3 billion"}
 
 
-def test_date_conflict_needs_near_identical_event() -> None:
+def test_date_conflict_needs_near_identical_event(plain: Callable[..., Article]) -> None:
     arts = [
         plain("a", ["The ferry service between the islands resumed on January 14."]),
         plain("b", ["The ferry service between the islands resumed on January 16."]),
