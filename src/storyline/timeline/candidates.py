@@ -70,12 +70,14 @@ def is_chronology_entry(text: str) -> bool:
     return CHRONOLOGY.match(text) is not None
 
 
-def _chronology_date(text: str, date: DateInterval, published: DateInterval | None) -> DateInterval:
+def _chronology_date(
+    entry: re.Match[str], date: DateInterval, published: DateInterval | None
+) -> DateInterval:
     """A chronology lists past events in the present tense ("March 17 - The Council
     votes ..."), which a tagger reads forward from the publication date: a year-less entry
-    dated after its article is moved back to the latest such day not after publication."""
-    m = CHRONOLOGY.match(text)
-    if m is None or m.group("year") or published is None or date.start <= published.end:
+    (`entry`, the CHRONOLOGY match) dated after its article is moved back to the latest
+    such day not after publication."""
+    if entry.group("year") or published is None or date.start <= published.end:
         return date
     start = date.start
     while start > published.end:
@@ -142,12 +144,12 @@ def candidates_for(
     for i, s in enumerate(article.sentences):
         dates = _dates_in(s, times, allow_coarse)
         if dates:
-            chronology = is_chronology_entry(s.text)
-            factor = chronology_weight if chronology else 1.0
+            entry = CHRONOLOGY.match(s.text)
+            factor = chronology_weight if entry else 1.0
             for n, (d, w) in enumerate(dates[:max_dates_per_sentence]):
-                if chronology and n == 0 and d.granularity is Granularity.DAY:
-                    d = _chronology_date(s.text, d, pub_day)
-                out.append(Candidate(d, article, s, i, True, w * factor, chronology))
+                if entry and n == 0 and d.granularity is Granularity.DAY:
+                    d = _chronology_date(entry, d, pub_day)
+                out.append(Candidate(d, article, s, i, True, w * factor, entry is not None))
         elif pub_day is not None and i < lead_sentences:
             out.append(Candidate(pub_day, article, s, i, False, lead_weight))
             if previous_day_weight > 0:
