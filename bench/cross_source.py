@@ -34,9 +34,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from storyline.annotate import annotate_articles
-from storyline.corpus.disagreements import find_disagreements
-from storyline.corpus.entities import build_registry
-from storyline.corpus.syndication import find_syndication
+from storyline.corpus.disagreements.find import find_disagreements
+from storyline.corpus.entities.registry import build_registry
+from storyline.corpus.syndication.groups import find_syndication
 from storyline.model import Article, DateInterval, Disagreement, Entity
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -26,9 +26,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from storyline.annotate.nlp import load_nlp
 from storyline.exec import Executor, ProcessExecutor, SerialExecutor
 from storyline.model import Article, DateInterval, EntityMention, Sentence, TimeExpression
+from storyline.nlp import load_nlp
 from storyline.store import Store, article_from_json, article_to_json
 
 _VOCABULARY = """the ministers talks islands treaty fishing agreement visit border coast ships

@@ -38,8 +38,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from storyline.config import DatingConfig
+from storyline.dating.pubdate import DatingReport, explain_date
 from storyline.model import Article, DateInterval, Granularity
-from storyline.temporal.pubdate import DatingReport, explain_date
 
 DEFAULT = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "tempeval3"
 DEFAULT = DEFAULT / "TBAQ-cleaned"

@@ -22,10 +22,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from storyline.evaluate.tempeval import Counts, Scores, align, count, scores
+from storyline.evaluate.timeml import GoldTimex, TimeMLDocument, read_timeml_dir
 from storyline.model import TimeExpression
-from storyline.temporal.score import Counts, Scores, align, count, scores
 from storyline.temporal.tagger import tag_times
-from storyline.temporal.timeml import GoldTimex, TimeMLDocument, read_timeml_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT / ".." / "shared" / "data" / "tempeval3" / "TBAQ-cleaned"

@@ -22,8 +22,8 @@ from typing import Any
 
 from storyline._version import __version__
 from storyline.config import Config
+from storyline.corpus.relevance import QueryMatcher
 from storyline.model import Article, Entity, Provenance, Skip, Story, Timeline, TimelineEntry
-from storyline.relevance import QueryMatcher
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ def prepare_batch(batch: Sequence[Article], config: Config) -> list[Article | Sk
     """The document stages for a batch of ingested articles (top-level: picklable)."""
     from storyline.annotate import annotate_articles
     from storyline.clean import clean_article
-    from storyline.temporal.pubdate import date_article
+    from storyline.dating.pubdate import date_article
 
     out: list[Article | Skip] = []
     ready: list[Article] = []
@@ -103,7 +103,7 @@ def prepare_articles(
 ) -> PreparedCorpus:
     """Run the document stages on every ingested article (using the cache when configured),
     then the syndication stage; the order of articles is by id (deterministic)."""
-    from storyline.corpus.syndication import find_syndication
+    from storyline.corpus.syndication.groups import find_syndication
 
     cfg = config or Config()
     skipped: list[Skip] = []
@@ -188,8 +188,8 @@ class _PrepareBatch:
 
 def timeline_from(corpus: PreparedCorpus, config: Config | None = None) -> Timeline:
     """The corpus stages: relevance, entities, timeline, summary, disagreements."""
-    from storyline.corpus.disagreements import find_disagreements
-    from storyline.corpus.entities import build_registry
+    from storyline.corpus.disagreements.find import find_disagreements
+    from storyline.corpus.entities.registry import build_registry
     from storyline.timeline import make_strategy, story_title, summarise
 
     cfg = config or Config()
@@ -242,7 +242,7 @@ def timeline_entries(corpus: PreparedCorpus, config: Config | None = None) -> li
     """The timeline entries `timeline_from` would give, without the stages that do not
     change them (summary, disagreements; the entity registry unless a query needs it).
     The evaluation protocol builds one timeline per reference from one corpus with this."""
-    from storyline.corpus.entities import build_registry
+    from storyline.corpus.entities.registry import build_registry
     from storyline.timeline import make_strategy
 
     cfg = config or Config()

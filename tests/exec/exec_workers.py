@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 
-from storyline.annotate.nlp import load_nlp
+from storyline.nlp import load_nlp
 
 _INIT_VAR = "STORYLINE_TEST_INIT_CALLS"  # an env var, not a global: Ray may copy this module
 

@@ -12,7 +12,8 @@ import pytest
 
 from storyline.config import Config
 from storyline.model import Article, Provenance
-from storyline.store import Store, StoreError, fingerprint
+from storyline.pipeline import prepare_fingerprint
+from storyline.store import Store, StoreError
 from storyline.store.migrations import MIGRATIONS, Migration, apply_migrations
 
 HERE = Path(__file__).resolve().parent
@@ -192,15 +193,19 @@ def test_two_processes_share_a_store(tmp_path: Path) -> None:
         assert len(s.migrations()) == len(MIGRATIONS)
 
 
-def test_fingerprints_are_stable_and_order_insensitive() -> None:
+def test_the_prepare_fingerprint_follows_what_the_document_stages_depend_on() -> None:
     cfg = Config()
-    assert fingerprint(cfg.annotate, "v1") == fingerprint(cfg.annotate, "v1")
-    assert fingerprint({"a": 1, "b": 2}) == fingerprint({"b": 2, "a": 1})
-    other = cfg.with_overrides(["annotate.max_sentence_chars=300"])
-    assert fingerprint(cfg.annotate) != fingerprint(other.annotate)
-    assert fingerprint(cfg.annotate, "v1") != fingerprint(cfg.annotate, "v2")
-    with pytest.raises(TypeError):
-        fingerprint(object())
+    assert prepare_fingerprint(cfg) == prepare_fingerprint(Config())
+    for override in (
+        "annotate.max_sentence_chars=300",
+        "ingest.min_chars=100",
+        "dating.max_gap_days=30",
+    ):
+        assert prepare_fingerprint(cfg.with_overrides([override])) != prepare_fingerprint(cfg)
+    # corpus and timeline settings do not change prepared articles
+    assert prepare_fingerprint(cfg.with_overrides(["timeline.max_entries=3"])) == (
+        prepare_fingerprint(cfg)
+    )
 
 
 def test_opening_while_another_connection_writes(tmp_path: Path) -> None:

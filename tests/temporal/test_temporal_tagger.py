@@ -244,7 +244,7 @@ def test_offsets_point_into_the_text_and_dates_have_intervals() -> None:
 
 
 def test_a_given_doc_is_used_for_tense() -> None:
-    from storyline.annotate.nlp import load_nlp
+    from storyline.nlp import load_nlp
 
     text = "The envoy will arrive on Monday."
     doc = load_nlp(disable=("ner", "lemmatizer"))(text)

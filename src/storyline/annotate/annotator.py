@@ -18,9 +18,9 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from storyline.annotate.nlp import load_nlp
 from storyline.config import AnnotateConfig
 from storyline.model import Article, EntityMention, Granularity, Sentence
+from storyline.nlp import load_nlp
 
 log = logging.getLogger(__name__)
 

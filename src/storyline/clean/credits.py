@@ -12,7 +12,7 @@ import re
 
 # Canonical agency name -> spellings met in credit lines (matched case-insensitively,
 # on word boundaries; longer spellings are tried first). The one agency table of the
-# project: the syndication stage (corpus/credits.py) reads it too.
+# project: the syndication stage (corpus/syndication/credits.py) reads it too.
 AGENCIES: dict[str, tuple[str, ...]] = {
     "AFP": ("AFP", "Agence France-Presse", "Agence France Presse", "France-Presse"),
     "AP": ("AP", "Associated Press", "The Associated Press"),

@@ -1,7 +1,7 @@
 """A local process pool executor (multiprocessing with the "spawn" or "forkserver" context).
 
 Each worker process runs `initializer` once when it starts, the place to load a spaCy model
-(`storyline.annotate.nlp.load_nlp` is cached per process, so calling it in the initializer warms
+(`storyline.nlp.load_nlp` is cached per process, so calling it in the initializer warms
 the cache the work then uses). The pool is created at the first `map` and reused by later calls,
 so models load once per worker per executor, not once per call.
 

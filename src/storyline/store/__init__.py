@@ -1,7 +1,6 @@
 """The SQLite store of prepared articles: the cache that makes re-runs incremental."""
 
 from storyline.store.codec import CodecError, article_from_json, article_to_json
-from storyline.store.fingerprint import fingerprint
 from storyline.store.migrations import StoreError
 from storyline.store.sqlite import RunRecord, Store
 
@@ -12,5 +11,4 @@ __all__ = [
     "StoreError",
     "article_from_json",
     "article_to_json",
-    "fingerprint",
 ]

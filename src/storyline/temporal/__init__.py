@@ -1,5 +1,7 @@
-"""Time: TIMEX3 time-expression tagging and normalisation (`tag_times`), TimeML reading and
-TempEval-3 scoring."""
+"""Time expressions: TIMEX3 tagging and normalisation against a document date (`tag_times`).
+
+Publication dates are the `dating` package's job; TimeML reading and TempEval-3 scoring
+are evaluation code (`storyline.evaluate.timeml`, `storyline.evaluate.tempeval`)."""
 
 from storyline.temporal.tagger import tag_times
 

@@ -321,7 +321,7 @@ class SpacyTense:
 def load_tense_pipeline() -> Any:
     """The spaCy pipeline used for tense (tagger + parser only), or None when unavailable."""
     try:
-        from storyline.annotate.nlp import load_nlp
+        from storyline.nlp import load_nlp
 
         return load_nlp(disable=("ner", "lemmatizer"))
     except Exception as e:

@@ -1,0 +1,463 @@
+"""Finding and parsing the dates an article's page carries about itself.
+
+This module owns the surface forms: absolute date strings anywhere in a text
+(`scan_dates`), a container's date string (`parse_date_string`), and the places
+where a publication date is printed: a ` date YYYY-MM-DD` header, a dateline
+(`MOSCOW Tue Jan 21, 2014 8:16am EST`, `LONDON, March 29 (Reuters) -`), a byline
+or timestamp line near the top (`Published 3 May 2019`, `00:23 GMT29 July 2021`)
+and a URL path (`/2019/01/11/`). It never decides whether a date is trustworthy:
+`storyline.dating.pubdate` does that.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from storyline.model import DateInterval, Granularity
+
+__all__ = [
+    "DateMatch",
+    "Found",
+    "find_bylines",
+    "find_datelines",
+    "find_header",
+    "find_url_date",
+    "parse_date_string",
+    "scan_dates",
+]
+
+MONTHS: dict[str, int] = {}
+for _i, _name in enumerate(calendar.month_name):
+    if _i:
+        MONTHS[_name.lower()] = _i
+        MONTHS[_name[:3].lower()] = _i
+MONTHS["sept"] = 9
+
+WEEKDAYS: dict[str, int] = {}
+for _i, _name in enumerate(calendar.day_name):
+    WEEKDAYS[_name.lower()] = _i
+    WEEKDAYS[_name[:3].lower()] = _i
+WEEKDAYS.update({"tues": 1, "wednes": 2, "thur": 3, "thurs": 3})
+
+_MON = r"(?P<mon>[A-Z][A-Za-z]{2,8})\.?"
+_MON2 = r"(?P<mon2>[A-Z][A-Za-z]{2,8})\.?"
+_ORD = r"(?:st|nd|rd|th)?"
+_WD = r"(?P<wd>[A-Z][a-z]{2,8}|[A-Z]{3,9})\.?\s?,?\s+"
+
+# "2000 people" is a count, not a year.
+_COUNTED = (
+    r"(?:people|persons|troops|soldiers|workers|jobs|families|homes|houses|residents|refugees|"
+    r"protesters|demonstrators|children|men|women|students|employees|dollars|euros|pounds|"
+    r"tons|tonnes|barrels|miles|km|kilometres|kilometers|metres|meters|feet|acres|hectares|"
+    r"cases|deaths|votes|seats|units|cars|flights|passengers|members|copies|pages|words|"
+    r"more|of\s+them|others|times|points|shares|sq|square)"
+)
+
+# Order matters: the first pattern to claim a span wins, so the most specific come first.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)")),
+    (
+        "mdy",
+        re.compile(rf"(?:{_WD})?{_MON}\s+(?P<d>\d{{1,2}}){_ORD}\s?,?\s+(?P<y>\d{{4}})(?![\d])"),
+    ),
+    (
+        "dmy",
+        re.compile(
+            rf"(?:{_WD})?(?<!\d)(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MON},?\s+(?P<y>\d{{4}})(?!\d)"
+        ),
+    ),
+    (
+        "num",
+        re.compile(
+            r"(?<![\d./])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d])"
+        ),
+    ),
+    ("my", re.compile(rf"{_MON},?\s+(?P<y>\d{{4}})(?![\d])")),
+    ("md", re.compile(rf"(?:{_WD})?{_MON}\s+(?P<d>\d{{1,2}}){_ORD}(?![\d])")),
+    ("dm", re.compile(rf"(?:{_WD})?(?<![\d.,])(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MON2}\b")),
+    (
+        "mon",
+        re.compile(
+            r"\b(?:in|since|until|till|by|from|during|before|after|last|next|this|early|late|mid-?)"
+            r"\s+(?:early\s+|late\s+|mid-?)?(?P<mon>[A-Z][a-z]{2,8})\b(?!\s+\d)"
+        ),
+    ),
+    (
+        "year",
+        re.compile(
+            rf"(?<![\d$£€.,/:-])(?P<y>1[89]\d\d|20\d\d)(?![\d%]|s\b|-\d|,\d|\s+{_COUNTED}\b)"
+        ),
+    ),
+]
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """An absolute (or year-less) calendar date written in a text.
+
+    `year`, `month` and `day` are the fields the text gives; a month-day without a
+    year (`March 29`) has `year=None`. `weekday` is a weekday name written next to it.
+    """
+
+    start: int
+    end: int
+    text: str
+    year: int | None
+    month: int | None
+    day: int | None
+    weekday: int | None = None
+
+    @property
+    def interval(self) -> DateInterval | None:
+        """The calendar interval when the year is known, else None."""
+        if self.year is None:
+            return None
+        if self.month is None:
+            return DateInterval.year(self.year)
+        if self.day is None:
+            return DateInterval.month(self.year, self.month)
+        return DateInterval.day(dt.date(self.year, self.month, self.day))
+
+    @property
+    def granularity(self) -> Granularity:
+        if self.day is not None:
+            return Granularity.DAY
+        if self.month is not None:
+            return Granularity.MONTH
+        return Granularity.YEAR
+
+
+def _valid(y: int | None, m: int | None, d: int | None) -> bool:
+    if y is not None and not 1800 <= y <= 2100:
+        return False
+    if m is None:
+        return d is None
+    if not 1 <= m <= 12:
+        return False
+    if d is None:
+        return True
+    last = calendar.monthrange(y if y is not None else 2000, m)[1]
+    return 1 <= d <= last
+
+
+def _month(token: str | None) -> int | None:
+    if token is None:
+        return None
+    key = token.lower().rstrip(".")
+    if key in MONTHS:
+        return MONTHS[key]
+    return None
+
+
+def _weekday(token: str | None) -> int | None:
+    if token is None:
+        return None
+    return WEEKDAYS.get(token.lower().rstrip(".,"))
+
+
+def _from_match(kind: str, m: re.Match[str]) -> tuple[int | None, int | None, int | None] | None:
+    gd = m.groupdict()
+    y = int(gd["y"]) if gd.get("y") else None
+    d = int(gd["d"]) if gd.get("d") else None
+    if kind == "iso":
+        mo: int | None = int(gd["m"])
+    elif kind == "num":
+        a, b = int(gd["a"]), int(gd["b"])
+        # Dots are day.month.year (European); slashes month/day/year unless impossible.
+        if gd["sep"] == "." or a > 12:
+            d, mo = a, b
+        else:
+            mo, d = a, b
+    elif kind == "year":
+        mo = None
+    else:
+        mo = _month(gd.get("mon") or gd.get("mon2"))
+        if mo is None:
+            return None
+        if kind == "mon" and (gd["mon"] or "").lower() not in {calendar.month_name[mo].lower()}:
+            return None  # a bare month needs its full name ("in Dec" is too ambiguous)
+    if not _valid(y, mo, d):
+        return None
+    return y, mo, d
+
+
+def scan_dates(text: str) -> list[DateMatch]:
+    """Every calendar date written in `text` (full, month-year, month-day, bare month, year).
+
+    Overlaps are resolved by pattern priority; the result is sorted by position.
+    """
+    taken: list[tuple[int, int]] = []
+    out: list[DateMatch] = []
+    for kind, pat in _PATTERNS:
+        for m in pat.finditer(text):
+            fields = _from_match(kind, m)
+            if fields is None:
+                continue
+            y, mo, d = fields
+            s, e = m.span()
+            wd = _weekday(m.groupdict().get("wd"))
+            if m.groupdict().get("wd") and wd is None:
+                # the optional weekday group swallowed another word: drop it from the span
+                s = min(m.start(g) for g, v in m.groupdict().items() if v and g != "wd")
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            taken.append((s, e))
+            out.append(DateMatch(s, e, text[s:e], y, mo, d, wd))
+    out.sort(key=lambda x: (x.start, x.end))
+    return out
+
+
+# -- container strings ---------------------------------------------------------------
+
+_ISO_PREFIX = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ][\d:.]+.*)?\s*$")
+_COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:[T ]?\d{2,6}.*)?\s*$")
+
+
+def parse_date_string(value: str) -> DateInterval | None:
+    """Parse a date string given by a container (header, JSON field, HTML meta, URL).
+
+    Accepts ISO dates and datetimes (`2019-01-11`, `2019-01-11T08:00:00Z`, `2019-01`,
+    `2019`), compact `20190111`, and written dates (`Jan 21, 2014 8:16am EST`,
+    `29 July 2021`, `Tue, 21 Jan 2014 13:16:00 GMT`). Returns None when it cannot.
+    """
+    s = value.strip()
+    if not s:
+        return None
+    m = _ISO_PREFIX.match(s)
+    if m:
+        y, mo, d = (int(g) if g else None for g in m.groups())
+        if _valid(y, mo, d):
+            assert y is not None
+            return DateMatch(0, 0, s, y, mo, d).interval
+        return None
+    m = _COMPACT.match(s)
+    if m:
+        y, mo, d = (int(g) for g in m.groups())
+        return DateMatch(0, 0, s, y, mo, d).interval if _valid(y, mo, d) else None
+    found = [x for x in scan_dates(s) if x.year is not None]
+    if not found:
+        return None
+    best = min(found, key=lambda x: (x.granularity.rank, x.start))
+    return best.interval
+
+
+# -- places where a page prints its own date ------------------------------------------
+
+
+@dataclass(frozen=True)
+class Found:
+    """A publication-date candidate printed on the page.
+
+    `how` is header | dateline | byline | url. `match` holds the fields read
+    (year may be None for a partial dateline such as `LONDON, March 29 (Reuters) -`).
+    `clock` is True when a time of day is printed with it (a page or crawl clock
+    looks like this too).
+    """
+
+    how: str
+    match: DateMatch
+    line: str
+    clock: bool = False
+    lead_weekday: int | None = None  # weekday named in the lead after a dateline
+
+
+_HEADER = re.compile(r"\A\s*date:?\s+(\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
+_CLOCK = re.compile(
+    r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}T|GMT|UTC|Z)?"
+    r"|\b\d{3,4}\s*(?:[A-Z]{2,4}T|GMT|UTC)\b",
+    re.IGNORECASE,
+)
+# An all-caps place (one to four words) opening a line: the dateline's city.
+_CLOCK_AFTER = re.compile(
+    r"\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}T|GMT|UTC|BST|CET)?",
+    re.IGNORECASE,
+)
+_STAMP_CLOCK = re.compile(
+    r"\s*[;,]?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*"
+    r"(?:[A-Z]{2,4}T|GMT|UTC|BST|CET|ET)?",
+    re.IGNORECASE,
+)
+_CITY = r"(?P<city>[A-Z][A-Z.'’-]+(?:[ ]+[A-Z][A-Z.'’-]+){0,3})"
+_CITY_AT_START = re.compile(rf"[ \t]*{_CITY}")
+# `BOISE, Idaho | Fri Jul 30, 2010 12:36am BST`: the Reuters web dateline, found anywhere
+_PIPE_DATELINE = re.compile(
+    rf"(?<![A-Za-z]){_CITY}(?:\s?,\s?[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?\s*\|\s*"
+)
+_REGION = re.compile(r"(?:[A-Z][A-Za-z.]+\.?\s?){1,2}")
+_BYLINE_WORDS = re.compile(
+    r"\b(published|posted|updated|last updated|first published|date|on|by|am|pm|edt|est|gmt|"
+    r"utc|bst|cet|news story)\b",
+    re.IGNORECASE,
+)
+_TWO_DIGIT_NUM = re.compile(r"(?<![\d/])(\d{1,2})([/-])(\d{1,2})\2(\d{2})(?![\d/-])")
+_UPDATED = re.compile(r"\b(?:updated|modified|edited|revised)\b", re.IGNORECASE)
+_PROSE_WORD = re.compile(r"\b[a-z][A-Za-z]*\b")  # prose has lower-case words; titles few
+
+
+def find_header(raw_text: str) -> Found | None:
+    """A ` date YYYY-MM-DD` header at the very start of a scraped text."""
+    m = _HEADER.match(raw_text)
+    if not m:
+        return None
+    y, mo, d = (int(x) for x in m.group(1).split("-"))
+    if not _valid(y, mo, d):
+        return None
+    dm = DateMatch(m.start(1), m.end(1), m.group(1), y, mo, d)
+    return Found("header", dm, m.group(0).strip())
+
+
+def _top_lines(text: str, max_chars: int) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for line in text[:max_chars].splitlines(keepends=True):
+        if line.strip():
+            out.append((pos, line.rstrip("\r\n")))
+        pos += len(line)
+    return out
+
+
+_LEAD_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’]?\s")
+
+
+def _lead(text: str, pos: int, max_chars: int = 400) -> str:
+    """The first sentence after `pos` (the story's lead, after a dateline)."""
+    window = text[pos : pos + max_chars]
+    m = _SENTENCE_END.search(window)
+    return window[: m.end()] if m else window
+
+
+_NOT_PLACES = frozenset(
+    {"AP", "AFP", "UPI", "REUTERS", "XINHUA", "TASS", "DPA", "BY", "UPDATED", "PUBLISHED",
+     "POSTED", "LAST", "FIRST", "PHOTO", "VIDEO", "READ", "MORE", "UPDATE", "EST", "GMT",
+     "UTC", "BST", "EDT", "PM", "AM"}
+)  # fmt: skip
+
+
+def _is_place(city: str) -> bool:
+    """A dateline place is written in capitals and is not an agency or a chrome word."""
+    if not any(c.isupper() for c in city[1:3]):
+        return False
+    return city.split()[0].strip(".,").upper() not in _NOT_PLACES
+
+
+def _dateline_after(text: str, city_start: int, city_end: int, limit: int) -> Found | None:
+    """The dateline whose place ends at `city_end`, if a day date follows it (after at
+    most a region: `NAIROBI, Kenya, Jan. 5, 2014`, `BOISE, Idaho | Fri Jul 30, 2010`)."""
+    rest = text[city_end : min(limit, city_end + 70)]
+    dates = [d for d in scan_dates(rest) if d.day is not None]
+    if not dates:
+        return None
+    d = dates[0]
+    prefix = rest[: d.start].strip(" ,.|")
+    if prefix and not _REGION.fullmatch(prefix):
+        return None  # words between the place (and region) and the date: not a dateline
+    start, end = city_end + d.start, city_end + d.end
+    match = DateMatch(start, end, d.text, d.year, d.month, d.day, d.weekday)
+    clock = _CLOCK_AFTER.match(text, end)
+    stop = clock.end() if clock else end
+    lead = _LEAD_WEEKDAY.search(_lead(text, stop))
+    wd = WEEKDAYS[lead.group(1).lower()] if lead else None
+    return Found("dateline", match, text[city_start:stop].strip(), bool(clock), wd)
+
+
+def find_datelines(text: str, max_chars: int = 2500) -> list[Found]:
+    """Datelines near the top: a place in capitals followed by a date, e.g.
+    `MOSCOW Tue Jan 21, 2014 8:16am EST`, `LONDON, March 29 (Reuters) -` or, anywhere in
+    the first lines, `WASHINGTON | Tue May 18, 2010 7:56am EDT`. `Found.line` is the
+    dateline itself (place, date and clock), not the whole line."""
+    out: dict[int, Found] = {}
+    for offset, line in _top_lines(text, max_chars):
+        m = _CITY_AT_START.match(line)
+        if not m or not _is_place(m.group("city")):
+            continue
+        f = _dateline_after(text, offset + m.start("city"), offset + m.end(), offset + len(line))
+        if f is not None:
+            out.setdefault(f.match.start, f)
+    head = text[: min(max_chars, 600)]
+    for m in _PIPE_DATELINE.finditer(head):
+        if not _is_place(m.group("city")):
+            continue
+        f = _dateline_after(text, m.start("city"), m.end(), m.end() + 70)
+        if f is not None and f.match.start - m.end() <= 1:
+            out.setdefault(f.match.start, f)
+    return [out[k] for k in sorted(out)]
+
+
+def find_bylines(text: str, max_chars: int = 1500, max_line: int = 250) -> list[Found]:
+    """Short lines near the top that carry a full date and little prose (a byline,
+    a `Published ...` stamp, a wire header such as `Acme Corp. 11/02/89 WALL STREET
+    JOURNAL (J)`, a timestamp or page clock such as `00:23 GMT29 July 2021`). Only
+    lower-case words count as prose: a title or chrome in capitals may share the line."""
+    out: list[Found] = []
+    for offset, line in _top_lines(text, max_chars):
+        if len(line.strip()) > max_line:
+            continue
+        dates = [d for d in scan_dates(line) if d.year is not None and d.day is not None]
+        if not dates:
+            m2 = _TWO_DIGIT_NUM.search(line)
+            if not m2:
+                continue
+            a, b, yy = int(m2.group(1)), int(m2.group(3)), int(m2.group(4))
+            year = 1900 + yy if yy >= 50 else 2000 + yy
+            if not _valid(year, a, b):
+                continue
+            dates = [DateMatch(m2.start(), m2.end(), m2.group(0), year, a, b)]
+        d = dates[0]
+        rest = line[: d.start] + " " + line[d.end :]
+        clock = bool(_CLOCK.search(rest))
+        leftover = _CLOCK.sub(" ", rest)
+        leftover = _BYLINE_WORDS.sub(" ", leftover)
+        words = _PROSE_WORD.findall(leftover)
+        if len(words) > 3 or (words and line.rstrip().endswith((".", "!", "?"))):
+            continue  # a sentence that happens to contain a date, not a stamp
+        shifted = DateMatch(offset + d.start, offset + d.end, d.text, d.year, d.month, d.day)
+        out.append(Found("byline", shifted, line.strip(), clock))
+    seen = {f.match.start for f in out}
+    out += [f for f in _inline_stamps(text) if f.match.start not in seen]
+    # an "Updated ..." stamp is later than publication: try the others first
+    return sorted(out, key=lambda f: bool(_UPDATED.search(f.line)))
+
+
+def _inline_stamps(text: str, max_chars: int = 600) -> list[Found]:
+    """Timestamps run into the text near its start (pages flattened to one paragraph):
+    a weekday, a full date and a time of day, as in `Friday 10 September 2010 18.59 BST`
+    or `Friday, October 29, 2010; 10:22 AM`. Stamps marked "updated" are left out, and
+    all are when they give different days (a list of other stories)."""
+    out: list[Found] = []
+    for d in scan_dates(text[:max_chars]):
+        if d.weekday is None or d.year is None or d.day is None:
+            continue
+        clock = _STAMP_CLOCK.match(text, d.end)
+        if clock is None or _UPDATED.search(text[max(0, d.start - 15) : d.start]):
+            continue  # no time of day, or an "updated:" stamp (of this or a listed story)
+        out.append(Found("byline", d, text[d.start : clock.end()].strip(), True))
+    if len({f.match.interval for f in out}) > 1:
+        return []  # several stamps with different days: a list of other stories
+    return out
+
+
+_URL_PATTERNS = [
+    re.compile(r"/(?P<y>(?:19|20)\d\d)[/-](?P<m>\d{1,2})[/-](?P<d>\d{1,2})(?:[/._-]|$)"),
+    re.compile(r"[/_-](?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?:[/._-]|$)"),
+    re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]?\d)/(?!\d)"),
+]
+
+
+def find_url_date(url: str | None) -> Found | None:
+    """A date in a URL path (`/2019/01/11/`, `-20190111-`, `/2019/01/`)."""
+    if not url:
+        return None
+    for pat in _URL_PATTERNS:
+        m = pat.search(url)
+        if not m:
+            continue
+        gd = m.groupdict()
+        y, mo = int(gd["y"]), int(gd["m"])
+        d = int(gd["d"]) if gd.get("d") else None
+        if _valid(y, mo, d):
+            return Found("url", DateMatch(m.start(), m.end(), m.group(0), y, mo, d), url)
+    return None
