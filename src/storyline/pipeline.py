@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int], None]
 
 # Bump when a document stage changes its output, so cached articles are recomputed.
-PREPARE_VERSION = "3"
+PREPARE_VERSION = "4"
 
 
 @dataclass(frozen=True)
@@ -45,13 +45,17 @@ class PreparedCorpus:
 
 
 def prepare_fingerprint(config: Config) -> str:
-    """What the document stages' output depends on: used as the cache key."""
+    """What the document stages' output depends on: used as the cache key. Includes the
+    spaCy model's name and version (and spaCy's), so another model re-prepares articles;
+    raises ModelNotFoundError when the configured model is not installed."""
+    from storyline.nlp import model_version
+
     parts = [
         PREPARE_VERSION,
         __version__,
         repr(dataclasses.asdict(config.ingest)),
         repr(dataclasses.asdict(config.dating)),
-        config.annotate.model,
+        model_version(config.annotate.model),
         str(config.annotate.max_sentence_chars),
     ]
     return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:16]

@@ -244,10 +244,10 @@ def test_offsets_point_into_the_text_and_dates_have_intervals() -> None:
 
 
 def test_a_given_doc_is_used_for_tense() -> None:
-    from storyline.nlp import load_nlp
+    from storyline.nlp import load_nlp, parse
 
     text = "The envoy will arrive on Monday."
-    doc = load_nlp(disable=("ner", "lemmatizer"))(text)
+    doc = parse(load_nlp(), text)
     assert [t.value for t in tag_times(text, DCT, doc)] == ["2013-03-25"]
 
 

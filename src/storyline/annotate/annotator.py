@@ -20,23 +20,20 @@ from typing import Any
 
 from storyline.config import AnnotateConfig
 from storyline.model import Article, EntityMention, Granularity, Sentence
-from storyline.nlp import load_nlp
+from storyline.nlp import load_nlp, recognise
 
 log = logging.getLogger(__name__)
 
 # spaCy labels that name things a registry can track (numbers and dates are handled elsewhere).
 ENTITY_LABELS = frozenset({"PERSON", "GPE", "LOC", "ORG", "NORP", "FAC", "EVENT", "PRODUCT", "LAW"})
-EXCLUDED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
 _LINE_BREAK = re.compile(r"\n+")
 _WORD = re.compile(r"\w")
 
 
 def load_annotator(model: str) -> Any:
-    """The spaCy pipeline the annotate stage uses (cached per process)."""
-    nlp = load_nlp(model, EXCLUDED_COMPONENTS)
-    if "sentencizer" not in nlp.pipe_names:
-        nlp.add_pipe("sentencizer", first=True)
-    return nlp
+    """The spaCy pipeline the annotate stage uses (cached per process): the one pipeline
+    every stage of this process shares (`storyline.nlp`)."""
+    return load_nlp(model)
 
 
 def split_sentences(text: str, doc: Any, max_chars: int) -> tuple[Sentence, ...]:
@@ -100,14 +97,14 @@ def annotate_articles(
     nlp = load_annotator(cfg.model)
     texts: Iterable[str] = (a.text for a in articles)
     out: list[Article] = []
-    for article, doc in zip(articles, nlp.pipe(texts, batch_size=cfg.batch_size), strict=True):
+    for article, doc in zip(articles, recognise(nlp, texts, cfg.batch_size), strict=True):
         dct = _anchor(article)
         out.append(
             dataclasses.replace(
                 article,
                 sentences=split_sentences(article.text, doc, cfg.max_sentence_chars),
                 mentions=entity_mentions(doc),
-                times=tuple(tag_times(article.text, dct)),
+                times=tuple(tag_times(article.text, dct, model=cfg.model)),
             )
         )
     return out

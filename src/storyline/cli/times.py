@@ -12,7 +12,8 @@ import sys
 
 import click
 
-from storyline.errors import InputError
+from storyline.errors import InputError, StorylineError
+from storyline.nlp import DEFAULT_MODEL
 from storyline.temporal import tag_times
 
 
@@ -60,8 +61,14 @@ def _read(path: str | None) -> str:
     help="Read the tense of governing verbs with the spaCy parser (about 0.005 more value F1 "
     "on TempEval-3, but loading spaCy costs seconds per call) instead of word cues.",
 )
+@click.option(
+    "--model",
+    default=DEFAULT_MODEL,
+    show_default=True,
+    help="The spaCy pipeline that parses tense with --spacy (an installed package or a path).",
+)
 @click.argument("file", required=False, type=click.Path(dir_okay=False, allow_dash=True))
-def command(dct: str, use_spacy: bool, file: str | None) -> None:
+def command(dct: str, use_spacy: bool, model: str, file: str | None) -> None:
     """Print the TIMEX3 time expressions of FILE (or standard input), one JSON object per line:
     start and end character offsets into the exact input text, text, type and value."""
     when = _parse_dct(dct)
@@ -69,8 +76,12 @@ def command(dct: str, use_spacy: bool, file: str | None) -> None:
         text = _read(file)
     except InputError as e:
         raise click.ClickException(str(e)) from e
+    try:
+        found = tag_times(text, when, model=model, use_spacy=use_spacy)
+    except StorylineError as e:
+        raise click.ClickException(str(e)) from e
     lines = []
-    for t in tag_times(text, when, use_spacy=use_spacy):
+    for t in found:
         rec = {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value}
         lines.append(json.dumps(rec, ensure_ascii=False) + "\n")
     # UTF-8 whatever the locale, so that "text" always round-trips to the input's characters

@@ -13,11 +13,12 @@ import re
 from typing import Any
 
 from storyline.model import TimeExpression
+from storyline.nlp import DEFAULT_MODEL, load_nlp, parse
 from storyline.temporal import lexicon as lex
 from storyline.temporal import rules_dates, rules_holidays, rules_relative, rules_spans
 from storyline.temporal.arith import interval_of
 from storyline.temporal.engine import Context, Rule, run
-from storyline.temporal.tense import SpacyTense, load_tense_pipeline
+from storyline.temporal.tense import SpacyTense
 
 log = logging.getLogger(__name__)
 
@@ -47,15 +48,17 @@ def tag_times(
     dct: dt.date | None,
     doc: Any = None,
     *,
+    model: str = DEFAULT_MODEL,
     use_spacy: bool = True,
 ) -> list[TimeExpression]:
     """Time expressions in `text`, in text order, non-overlapping, normalised against `dct`.
 
     `doc` is an optional spaCy Doc of the same text; it gives the tense of governing verbs.
     Without it, sentences that hold a tense-dependent expression are parsed on demand with the
-    default pipeline (tagger and parser only) when `use_spacy` is true, else a word-cue
-    heuristic is used. With `dct` None, relative expressions stay unresolved ("XXXX-12",
-    "PAST_REF") while absolute ones ("in 2005") are still resolved.
+    spaCy pipeline `model` (loaded on first need; ModelNotFoundError when it is not
+    installed) when `use_spacy` is true, else a word-cue heuristic is used. With `dct` None,
+    relative expressions stay unresolved ("XXXX-12", "PAST_REF") while absolute ones
+    ("in 2005") are still resolved.
     """
     if not text:
         return []
@@ -65,7 +68,7 @@ def tag_times(
     if doc is not None:
         tense = SpacyTense(text, doc=doc)
     elif use_spacy:
-        tense = SpacyTense(text, loader=load_tense_pipeline)
+        tense = SpacyTense(text, parse=lambda sentence: parse(load_nlp(model), sentence))
     else:
         tense = SpacyTense(text)
     ctx = Context(text=text, dct=dct, tense_at=tense)

@@ -10,12 +10,9 @@ Two ways to find it:
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Callable
 from typing import Any
-
-log = logging.getLogger(__name__)
 
 Tense = str | None
 
@@ -269,15 +266,16 @@ def spacy_tense_in(doc: Any, start: int, end: int, offset: int = 0) -> Tense:
 
 
 class SpacyTense:
-    """Tense lookup backed by a spaCy pipeline: a parsed Doc of the whole text, or sentences
-    parsed on demand (cached) with the pipeline that `loader` returns, loaded only when a rule
-    first asks for a tense. Falls back to the heuristic."""
+    """Tense lookup backed by a dependency parse: of the whole text (`doc`), or of the
+    sentences that need it, parsed on demand (and cached) by `parse`. Where the parse names
+    no tense, the word-cue heuristic decides; with neither, only the heuristic is used."""
 
-    def __init__(self, text: str, doc: Any = None, loader: Callable[[], Any] | None = None) -> None:
+    def __init__(
+        self, text: str, doc: Any = None, parse: Callable[[str], Any] | None = None
+    ) -> None:
         self.text = text
         self.doc = doc
-        self.nlp: Any = None
-        self._loader = loader
+        self._parse = parse
         self._cache: dict[tuple[int, int], Any] = {}
 
     def _sentence(self, start: int, end: int) -> tuple[int, int]:
@@ -304,26 +302,13 @@ class SpacyTense:
     def __call__(self, start: int, end: int) -> Tense:
         if self.doc is not None:
             t = spacy_tense_in(self.doc, start, end)
-            return t if t is not None else heuristic_tense(self.text, start, end)
-        if self.nlp is None and self._loader is not None:
-            self.nlp, self._loader = self._loader(), None
-        if self.nlp is None:
-            return heuristic_tense(self.text, start, end)
-        key = self._sentence(start, end)
-        sent = self._cache.get(key)
-        if sent is None:
-            sent = self.nlp(self.text[key[0] : key[1]])
-            self._cache[key] = sent
-        t = spacy_tense_in(sent, start, end, offset=key[0])
+        elif self._parse is not None:
+            key = self._sentence(start, end)
+            sent = self._cache.get(key)
+            if sent is None:
+                sent = self._parse(self.text[key[0] : key[1]])
+                self._cache[key] = sent
+            t = spacy_tense_in(sent, start, end, offset=key[0])
+        else:
+            t = None
         return t if t is not None else heuristic_tense(self.text, start, end)
-
-
-def load_tense_pipeline() -> Any:
-    """The spaCy pipeline used for tense (tagger + parser only), or None when unavailable."""
-    try:
-        from storyline.nlp import load_nlp
-
-        return load_nlp(disable=("ner", "lemmatizer"))
-    except Exception as e:
-        log.warning("spaCy pipeline unavailable for tense (%s); using the heuristic", e)
-        return None

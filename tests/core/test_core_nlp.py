@@ -1,0 +1,66 @@
+"""The one spaCy loader: the configured model is the one every stage uses, loaded once per
+process; a missing model is a clear error, never a silent fallback."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from storyline.annotate import annotate_articles
+from storyline.config import AnnotateConfig, Config
+from storyline.errors import ModelNotFoundError
+from storyline.model import Article, DateInterval
+from storyline.nlp import DEFAULT_MODEL, load_nlp, model_version, parse, recognise
+from storyline.pipeline import prepare_fingerprint
+from storyline.temporal import tag_times
+
+DCT = dt.date(2019, 1, 8)  # a Tuesday
+
+
+def test_one_pipeline_serves_names_and_syntax() -> None:
+    nlp = load_nlp()
+    doc = next(recognise(nlp, ["Sergei Lavrov met Taro Kono in Moscow. They talked."]))
+    assert [e.label_ for e in doc.ents if e.text == "Moscow"] == ["GPE"]
+    assert len(list(doc.sents)) == 2
+    assert not doc.has_annotation("DEP")  # the parser did not run for names
+    parsed = parse(nlp, "The minister will fly to Tokyo on Monday.")
+    assert parsed.has_annotation("DEP") and not parsed.ents
+    assert load_nlp() is nlp
+
+
+def test_annotating_and_tense_parsing_load_one_pipeline() -> None:
+    load_nlp.cache_clear()
+    text = (
+        "Lavrov said on Tuesday that the ministers will meet on Monday in Moscow. " * 3
+    ).strip()
+    article = Article(
+        id="a1", path="a.txt", raw_text=text, text=text, published=DateInterval.day(DCT)
+    )
+    [done] = annotate_articles([article], AnnotateConfig())
+    assert any(t.value == "2019-01-14" for t in done.times)  # "will meet on Monday": ahead
+    assert load_nlp.cache_info().currsize == 1
+
+
+def test_the_tense_parser_is_the_configured_model() -> None:
+    with pytest.raises(ModelNotFoundError, match="no_such_model"):
+        tag_times("The ministers will meet on Monday.", DCT, model="no_such_model")
+    # without a tense question the model is never loaded
+    assert [t.value for t in tag_times("It rained in 2005.", DCT, model="no_such_model")] == [
+        "2005"
+    ]
+
+
+def test_a_missing_model_is_a_clear_error() -> None:
+    with pytest.raises(ModelNotFoundError) as info:
+        load_nlp("no_such_model")
+    assert "pip install" in str(info.value) and "annotate.model" in str(info.value)
+    cfg = Config().with_overrides(["annotate.model=no_such_model"])
+    with pytest.raises(ModelNotFoundError):
+        prepare_fingerprint(cfg)
+
+
+def test_the_model_version_is_part_of_the_fingerprint() -> None:
+    version = model_version(DEFAULT_MODEL)
+    assert DEFAULT_MODEL in version and "spaCy" in version
+    assert any(ch.isdigit() for ch in version.split()[1])
