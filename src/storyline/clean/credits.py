@@ -10,39 +10,11 @@ from __future__ import annotations
 
 import re
 
+from storyline.data import agencies
+
 # Canonical agency name -> spellings met in credit lines (matched case-insensitively,
-# on word boundaries; longer spellings are tried first). The one agency table of the
-# project: the syndication stage (corpus/syndication/credits.py) reads it too.
-AGENCIES: dict[str, tuple[str, ...]] = {
-    "AFP": ("AFP", "Agence France-Presse", "Agence France Presse", "France-Presse"),
-    "AP": ("AP", "Associated Press", "The Associated Press"),
-    "ANSA": ("ANSA",),
-    "Anadolu": ("Anadolu", "Anadolu Agency", "AA"),
-    "Bloomberg": ("Bloomberg",),
-    "dpa": ("dpa", "Deutsche Presse-Agentur"),
-    "EFE": ("EFE",),
-    "Interfax": ("Interfax",),
-    "IRNA": ("IRNA",),
-    "Kyodo": ("Kyodo", "Kyodo News"),
-    "KNA": ("KNA",),
-    "PTI": ("PTI", "Press Trust of India"),
-    "Reuters": ("Reuters", "Thomson Reuters"),
-    "RIA Novosti": ("RIA Novosti", "RIA"),
-    "Sputnik": ("Sputnik",),
-    "TASS": ("TASS", "ITAR-TASS"),
-    "UPI": ("UPI", "United Press International"),
-    "Xinhua": ("Xinhua",),
-    "Yonhap": ("Yonhap",),
-    "Jiji": ("Jiji", "Jiji Press"),
-    "ANI": ("ANI",),
-    "IANS": ("IANS",),
-    "PA": ("PA Media", "Press Association"),
-    "KUNA": ("KUNA",),
-    "WAM": ("WAM",),
-    "Bernama": ("Bernama",),
-    "AAP": ("AAP", "Australian Associated Press"),
-    "CP": ("The Canadian Press", "Canadian Press"),
-}
+# on word boundaries; longer spellings are tried first): `storyline/data/agencies.toml`.
+AGENCIES: dict[str, tuple[str, ...]] = agencies()
 
 _SPELLINGS = sorted(
     ((spelling, name) for name, spellings in AGENCIES.items() for spelling in spellings),

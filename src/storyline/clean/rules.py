@@ -23,8 +23,11 @@ from dataclasses import dataclass
 
 from storyline.clean.paragraphs import word_count
 from storyline.clean.shapes import is_agency_line, is_date_line, is_tag_list
+from storyline.data import picture_agencies
 
 _I = re.IGNORECASE
+# Names in picture credits ("REUTERS/Jane Doe"): `storyline/data/agencies.toml`
+_PICTURE_AGENCIES = "|".join(re.escape(name) for name in picture_agencies())
 
 
 @dataclass(frozen=True)
@@ -157,8 +160,7 @@ RULES: tuple[Rule, ...] = (
         "caption",
         "photo credit inside a caption",
         re.compile(
-            r"(?:\b(?:REUTERS|Reuters|AFP|AP|EPA(?:-EFE)?|Getty Images|Sputnik|RIA Novosti|TASS|"
-            r"Kyodo|Xinhua|AAP|ANP|dpa|Pool|ITAR-TASS|Anadolu)\s?/\s?[A-Z]|"
+            rf"(?:\b(?:{_PICTURE_AGENCIES})\s?/\s?[A-Z]|"
             r"\((?:file )?(?:photo|picture|image|pic)s?(?: by)?:[^)]*\)|\bvia Getty Images\b)"
         ),
         max_words=80,
@@ -383,8 +385,7 @@ def first_rule(paragraph: str) -> Rule | None:
 # picture agency; what follows must start like a sentence.
 PICTURE_CREDIT_PREFIX_RE = re.compile(
     r"^(?i:photograph|photo|picture|image|credit)s?\s*:\s*.{0,80}?(?:\b|\\?/)"
-    r"(?:Getty(?: [Ii]mages)?|Reuters|REUTERS|AP|AFP|EPA|PA|Rex(?: Features)?|Corbis|Bloomberg|"
-    r"Xinhua|dpa|ANP|Pool|AAP|Sipa)\s+(?=[A-Z\"'`‘“])"
+    rf"(?:{_PICTURE_AGENCIES})\s+(?=[A-Z\"'`‘“])"
 )
 _PREFIX_MIN_WORDS = 4
 

@@ -7,17 +7,15 @@ import re
 
 from storyline.clean.credits import agencies_in, without_agencies
 from storyline.clean.paragraphs import ends_sentence
+from storyline.data import month_abbreviations, months, weekday_abbreviations, weekdays
 
 _I = re.IGNORECASE
 
-_MONTHS = (
-    "jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|"
-    "sep|sept|september|oct|october|nov|november|dec|december"
-)
+_MONTHS = "|".join(sorted({*months(), *month_abbreviations()}, key=lambda w: (-len(w), w)))
+_WEEKDAYS = "|".join(sorted({*weekdays(), *weekday_abbreviations()}))
 _DATE_WORDS = frozenset(
     (
-        _MONTHS + "|mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs|thursday|fri|friday|"
-        "sat|saturday|sun|sunday|am|pm|a|m|p|gmt|utc|est|edt|cet|cest|msk|bst|pst|pdt|cst|cdt|"
+        _MONTHS + "|" + _WEEKDAYS + "|am|pm|a|m|p|gmt|utc|est|edt|cet|cest|msk|bst|pst|pdt|cst|cdt|"
         "jst|ist|aest|eet|eest|z|st|nd|rd|th|updated|published|posted|last|modified|on|at|"
         "first|created|date|time|local"
     ).split("|")

@@ -10,34 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from storyline.data import stopwords
 from storyline.model import Article, Entity
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "the",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "with",
-        "about",
-        "from",
-        "by",
-        "over",
-        "under",
-        "vs",
-        "versus",
-        "or",
-        "news",
-        "story",
-    ]
-)
+_STOP = stopwords("query")
 
 
 def _words(text: str) -> list[str]:

@@ -16,6 +16,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from storyline.data import (
+    agencies,
+    month_abbreviations,
+    month_names,
+    months,
+    weekday_abbreviations,
+    weekdays,
+)
 from storyline.model import DateInterval, Granularity
 
 __all__ = [
@@ -29,18 +37,9 @@ __all__ = [
     "scan_dates",
 ]
 
-MONTHS: dict[str, int] = {}
-for _i, _name in enumerate(calendar.month_name):
-    if _i:
-        MONTHS[_name.lower()] = _i
-        MONTHS[_name[:3].lower()] = _i
-MONTHS["sept"] = 9
-
-WEEKDAYS: dict[str, int] = {}
-for _i, _name in enumerate(calendar.day_name):
-    WEEKDAYS[_name.lower()] = _i
-    WEEKDAYS[_name[:3].lower()] = _i
-WEEKDAYS.update({"tues": 1, "wednes": 2, "thur": 3, "thurs": 3})
+MONTHS: dict[str, int] = {**months(), **month_abbreviations()}
+# "Wednes." is a weekday abbreviation some page templates print
+WEEKDAYS: dict[str, int] = {**weekdays(), **weekday_abbreviations(), "wednes": 2}
 
 _MON = r"(?P<mon>[A-Z][A-Za-z]{2,8})\.?"
 _MON2 = r"(?P<mon2>[A-Z][A-Za-z]{2,8})\.?"
@@ -177,7 +176,7 @@ def _from_match(kind: str, m: re.Match[str]) -> tuple[int | None, int | None, in
         mo = _month(gd.get("mon") or gd.get("mon2"))
         if mo is None:
             return None
-        if kind == "mon" and (gd["mon"] or "").lower() not in {calendar.month_name[mo].lower()}:
+        if kind == "mon" and (gd["mon"] or "").lower() != month_names()[mo - 1].lower():
             return None  # a bare month needs its full name ("in Dec" is too ambiguous)
     if not _valid(y, mo, d):
         return None
@@ -319,7 +318,7 @@ def _top_lines(text: str, max_chars: int) -> list[tuple[int, str]]:
     return out
 
 
-_LEAD_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_LEAD_WEEKDAY = re.compile(rf"\b({'|'.join(d.capitalize() for d in weekdays())})\b")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’]?\s")
 
 
@@ -330,10 +329,12 @@ def _lead(text: str, pos: int, max_chars: int = 400) -> str:
     return window[: m.end()] if m else window
 
 
+# the first word of a capitalised line that is not a dateline place: an agency ("REUTERS"),
+# a page-chrome word, a time zone
 _NOT_PLACES = frozenset(
-    {"AP", "AFP", "UPI", "REUTERS", "XINHUA", "TASS", "DPA", "BY", "UPDATED", "PUBLISHED",
-     "POSTED", "LAST", "FIRST", "PHOTO", "VIDEO", "READ", "MORE", "UPDATE", "EST", "GMT",
-     "UTC", "BST", "EDT", "PM", "AM"}
+    {s.split()[0].upper() for spellings in agencies().values() for s in spellings if s.isupper()}
+    | {"BY", "UPDATED", "PUBLISHED", "POSTED", "LAST", "FIRST", "PHOTO", "VIDEO", "READ", "MORE",
+       "UPDATE", "EST", "GMT", "UTC", "BST", "EDT", "PM", "AM", "REUTERS", "XINHUA", "DPA"}
 )  # fmt: skip
 
 

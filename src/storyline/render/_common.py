@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from storyline.data import month_names
 from storyline.model import (
     Article,
     DateInterval,
@@ -24,20 +25,7 @@ from storyline.model import (
 
 log = logging.getLogger(__name__)
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+MONTHS = month_names()
 
 UNKNOWN_SOURCE = "unknown outlet"
 

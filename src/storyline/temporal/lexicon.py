@@ -9,22 +9,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-MONTHS: dict[str, int] = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-}  # fmt: skip
+from storyline.data import month_abbreviations, months, weekdays
+
+MONTHS: dict[str, int] = months()
 # abbreviations, used only with a period or before a day number
-MONTH_ABBR: dict[str, int] = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
+MONTH_ABBR: dict[str, int] = month_abbreviations()
 # month names that are also ordinary words: only taken when capitalised
 AMBIGUOUS_MONTHS = frozenset({"may", "march", "jan", "mar", "jun", "aug"})
 
-WEEKDAYS: dict[str, int] = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
-    "sunday": 6,
-}  # fmt: skip
+WEEKDAYS: dict[str, int] = weekdays()
 
 SEASONS: dict[str, str] = {
     "spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI",

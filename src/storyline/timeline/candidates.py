@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from storyline.data import month_abbreviations, months
 from storyline.model import Article, DateInterval, Granularity, Sentence, TimeExpression
 
 # Granularities that can date a timeline entry.
@@ -55,8 +56,11 @@ REPORTING_WEIGHT = 0.5
 # journalist's own pick of a key date, worth more than a passing mention. A clock right
 # after the date ("8 May 2011 - 17:40 ...") is a comment's or a live blog's timestamp.
 _MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+    "(?:"
+    + "|".join(
+        sorted((w.capitalize() for w in {*months(), *month_abbreviations()}), key=lambda w: -len(w))
+    )
+    + r")\.?"
 )
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 CHRONOLOGY = re.compile(

@@ -8,11 +8,14 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import NDArray
 
+from storyline.data import weekdays
+
 _SPACE = re.compile(r"\s+")
+_WEEKDAY_NAMES = "|".join(d.capitalize() for d in weekdays())
 _LEADING_DATE = re.compile(
     r"^(?:(?i:on|in|by|since|during|at the end of|earlier|later|last|this|next)\s+)?"
     r"(?:\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?|[A-Z][a-z]+\s+\d{1,2}(?:,\s*\d{4})?|"
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\d{4}|[A-Z][a-z]+\s+\d{4})"
+    rf"(?:{_WEEKDAY_NAMES})|\d{{4}}|[A-Z][a-z]+\s+\d{{4}})"
     r"\s*,\s+"
 )
 _QUOTE_START = re.compile(r"^[\"“”'‘]")

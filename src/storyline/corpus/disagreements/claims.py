@@ -15,17 +15,11 @@ from storyline.corpus.disagreements.quantities import (
     is_year_like,
     parse_quantities,
 )
+from storyline.data import months, stopwords
 from storyline.model import Article, EntityMention, TimeExpression
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        ["january", "february", "march", "april", "may", "june", "july", "august",
-         "september", "october", "november", "december"],
-        start=1,
-    )
-}  # fmt: skip
+_MONTHS = months()
 _MONTH_RE = "|".join(m.capitalize() for m in _MONTHS)
 _DAY_MONTH = re.compile(
     rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_RE})(?:,?\s+(?P<y>\d{{4}}))?\b"
@@ -35,10 +29,7 @@ _MONTH_DAY = re.compile(
 )
 _CALENDAR_WORD = re.compile(rf"\b(?:{_MONTH_RE})\b|\d", re.IGNORECASE)
 _QUOTE = re.compile(r"[\u201c\"](?P<q>[^\u201c\u201d\"]{20,}?)[\u201d\"]")
-_COUNT_STOP = frozenset(
-    {"of", "the", "a", "an", "and", "or", "to", "in", "on", "at", "for", "from", "with",
-     "more", "than", "per", "were", "was", "are", "had", "have", "has", "who", "that"}
-)  # fmt: skip
+_COUNT_STOP = stopwords("count_filler")
 _LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 _NOT_COUNTED = frozenset(
     {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",

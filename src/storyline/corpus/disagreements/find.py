@@ -47,6 +47,7 @@ from storyline.corpus.disagreements.quantities import CURRENCY_CODES
 from storyline.corpus.disagreements.simjoin import overlap_pairs
 from storyline.corpus.entities.namegraph import source_name
 from storyline.corpus.entities.names import MONTHS, WEEKDAYS
+from storyline.data import stopwords
 from storyline.model import (
     Article,
     Claim,
@@ -61,10 +62,7 @@ if TYPE_CHECKING:
     import scipy.sparse as sp
 
 log = logging.getLogger(__name__)
-ENGLISH_STOP = frozenset(
-    {"about", "some", "roughly", "around", "more", "than", "most", "them", "they", "there",
-     "according", "over", "under", "nearly", "almost", "today", "now"}
-)  # fmt: skip
+HEDGES = stopwords("hedges")
 
 SIM_NUMBER = 0.35  # cosine for "same quantity" outside a shared entry
 SIM_EVENT = 0.55  # cosine for "same event" (dates and places)
@@ -153,10 +151,7 @@ def _topic_words(text: str) -> tuple[str, ...]:
     return tuple(ordered)
 
 
-_DULL = frozenset(
-    {"the", "and", "was", "were", "has", "have", "had", "said", "that", "with", "for", "from",
-     "this", "which", "are", "its", "their", "his", "her"}
-)  # fmt: skip
+_DULL = stopwords("dull")
 
 
 def find_disagreements(
@@ -274,7 +269,7 @@ def _keyed(it: _Count) -> frozenset[tuple[str, str]]:
 def _frame(text: str, c: CountClaim) -> frozenset[str]:
     """Content words around a number, singular: what the number is about."""
     window = text[max(0, c.quantity.start - 40) : c.quantity.end + 60]
-    return frozenset(singular(w) for w in words(window) if w not in _DULL and w not in ENGLISH_STOP)
+    return frozenset(singular(w) for w in words(window) if w not in _DULL and w not in HEDGES)
 
 
 def _count_items(sents: Sequence[_Sent], spans: list[list[tuple[int, int]]]) -> list[_Count]:

@@ -3,22 +3,12 @@ and places written side by side ("Vladivostok, Russia": one probably contains th
 
 from __future__ import annotations
 
-import functools
 from collections import defaultdict
 from collections.abc import Sequence
-from importlib import resources
 from itertools import pairwise
 
+from storyline.data import countries
 from storyline.model import Article
-
-
-@functools.lru_cache(maxsize=1)
-def countries() -> frozenset[str]:
-    """Lower-cased country names from the shipped data file."""
-    text = resources.files("storyline.corpus").joinpath("data/countries.txt").read_text("utf-8")
-    return frozenset(
-        line.strip().lower() for line in text.splitlines() if line.strip() and line[0] != "#"
-    )
 
 
 def broad_places(articles: Sequence[Article], names: dict[str, str], share: float) -> set[str]:

@@ -14,12 +14,12 @@ import functools
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
 from itertools import combinations
 from pathlib import Path
 from typing import Any
 
 from storyline.corpus.entities.names import name_key
+from storyline.data import table
 from storyline.errors import ConfigError
 
 
@@ -110,9 +110,4 @@ def load_alias_file(path: str | Path) -> AliasRules:
 @functools.lru_cache(maxsize=1)
 def gazetteer() -> AliasRules:
     """The curated list of contested and variant place names shipped with storyline."""
-    text = (
-        resources.files("storyline.corpus")
-        .joinpath("data/contested_places.toml")
-        .read_text(encoding="utf-8")
-    )
-    return parse_alias_rules(tomllib.loads(text), "gazetteer contested_places.toml")
+    return parse_alias_rules(table("contested_places"), "gazetteer contested_places.toml")

@@ -11,6 +11,8 @@ import functools
 import re
 import unicodedata
 
+from storyline.data import months, weekdays
+
 # Words that start a name span in NER output but are not part of the name.
 _TITLES = frozenset(
     {
@@ -20,13 +22,8 @@ _TITLES = frozenset(
         "lord", "lady", "ambassador", "spokesman", "spokeswoman", "secretary", "aide",
     }
 )  # fmt: skip
-MONTHS = frozenset(
-    {
-        "january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december",
-    }
-)  # fmt: skip
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+MONTHS = frozenset(months())
+WEEKDAYS = frozenset(weekdays())
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
 _POSSESSIVE = re.compile(r"(?:'s|')$")
 _SPACES = re.compile(r"\s+")

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from storyline.clean.credits import AGENCIES
+from storyline.data import agencies
 
-_LOOKUP = {spelling.lower(): canon for canon, names in AGENCIES.items() for spelling in names}
+_LOOKUP = {spelling.lower(): canon for canon, names in agencies().items() for spelling in names}
 _ALT = "|".join(sorted((re.escape(s) for s in _LOOKUP), key=len, reverse=True))
 _AGENCY_LIST = rf"(?:{_ALT})(?:\s*(?:,|and|&|/)\s*(?:{_ALT}))*"
 
