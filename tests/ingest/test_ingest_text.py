@@ -8,8 +8,8 @@ from pathlib import Path
 from storyline.config import IngestConfig
 from storyline.ingest import read_articles
 from storyline.ingest.decode import DecodeError, decode_bytes
+from storyline.ingest.registry import reader_for
 from storyline.ingest.textfile import split_date_header
-from storyline.ingest.walk import file_format
 from storyline.model import Article, Skip
 
 STORY = (
@@ -136,10 +136,15 @@ def test_saved_html_pages_are_sniffed(tmp_path: Path) -> None:
         assert "<p>" not in a.raw_text and "Arctic island" in a.raw_text
 
 
-def test_file_format() -> None:
-    assert file_format(Path("x.JSONL.GZ")) == ("jsonl", ".jsonl.gz")
-    assert file_format(Path("x.txt")) == ("text", ".txt")
-    assert file_format(Path("README")) == ("text", "")
-    assert file_format(Path("notes.2019")) == ("text", "")
-    assert file_format(Path("x.tar.gz"))[0] == "unsupported"
-    assert file_format(Path("x.docx"))[0] == "unsupported"
+def test_a_file_is_read_by_the_reader_of_its_suffix() -> None:
+    def name(p: str) -> str | None:
+        reader = reader_for(Path(p))
+        return reader.name if reader else None
+
+    assert name("x.JSONL.GZ") == "jsonl"
+    assert name("x.txt") == "text"
+    assert name("README") == "text"
+    assert name("notes.2019") == "text"  # a version number, not a type
+    assert name("x.tar.gz") is None
+    assert name("x.docx") is None
+    assert name("page.HTM") == "html"

@@ -16,10 +16,20 @@ from pathlib import Path
 
 from storyline.config import IngestConfig
 from storyline.ingest.newstls import NewsTlsTopic, read_newstls_topic
-from storyline.ingest.walk import READ_FORMATS, iter_paths
+from storyline.ingest.registry import Reader, formats_text, reader_for, readers, register
+from storyline.ingest.walk import iter_paths
 from storyline.model import Article, Skip
 
-__all__ = ["READ_FORMATS", "NewsTlsTopic", "read_articles", "read_newstls_topic"]
+__all__ = [
+    "NewsTlsTopic",
+    "Reader",
+    "formats_text",
+    "read_articles",
+    "read_newstls_topic",
+    "reader_for",
+    "readers",
+    "register",
+]
 
 
 def read_articles(

@@ -13,46 +13,15 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from storyline.config import IngestConfig
-from storyline.ingest.htmlfile import read_html
-from storyline.ingest.jsonrecords import read_json, read_jsonl
+from storyline.ingest import files as _files  # noqa: F401  (registers the built-in readers)
 from storyline.ingest.newstls import is_topic_file, topic_article_file
-from storyline.ingest.textfile import read_text
+from storyline.ingest.registry import file_suffix, formats_text, reader_for
 from storyline.model import Article, Skip
 
 log = logging.getLogger(__name__)
 
-TEXT_SUFFIXES = frozenset({"", ".txt", ".text"})
-HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
-JSONL_SUFFIXES = frozenset({".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz"})
-JSON_SUFFIXES = frozenset({".json"})
-READ_FORMATS = ".txt, extension-less text, .html, .htm, .json, .jsonl, .jsonl.gz, news-tls folders"
-# A text file that starts like this (after whitespace or a BOM) is a saved page: read as HTML.
-_HTML_STARTS = (b"<!doctype html", b"<html")
-
-
-def file_format(path: Path) -> tuple[str, str]:
-    """(format, suffix) where format is text | html | jsonl | json | unsupported."""
-    name = path.name.lower()
-    suffixes = [s for s in Path(name).suffixes if len(s) <= 9 and " " not in s]
-    double = "".join(suffixes[-2:]) if len(suffixes) >= 2 else ""
-    if double in JSONL_SUFFIXES:
-        return "jsonl", double
-    suffix = suffixes[-1] if suffixes else ""
-    if suffix.strip(".").isdigit():  # "report.2019" or "v1.2": a version, not a type
-        suffix = ""
-    for fmt, known in (
-        ("text", TEXT_SUFFIXES),
-        ("html", HTML_SUFFIXES),
-        ("jsonl", JSONL_SUFFIXES),
-        ("json", JSON_SUFFIXES),
-    ):
-        if suffix in known:
-            return fmt, suffix
-    return "unsupported", suffix
-
-
 def read_file(path: Path, shown: str, config: IngestConfig) -> Iterator[Article | Skip]:
-    """All records of one file."""
+    """All records of one file, by the reader registered for its suffix."""
     if is_topic_file(path):
         yield Skip(
             shown,
@@ -61,38 +30,16 @@ def read_file(path: Path, shown: str, config: IngestConfig) -> Iterator[Article 
             "folder (or its articles file) instead",
         )
         return
-    fmt, suffix = file_format(path)
-    if fmt == "unsupported":
+    reader = reader_for(path)
+    if reader is None:
         yield Skip(
             shown,
             "unsupported",
-            f"cannot read {suffix or 'this'} files; storyline reads "
-            f"{READ_FORMATS}: convert the file to one of these",
+            f"cannot read {file_suffix(path) or 'this'} files; storyline reads "
+            f"{formats_text()}: convert the file to one of these",
         )
         return
-    if fmt == "jsonl":
-        yield from read_jsonl(path, shown, config.max_bytes)
-        return
-    try:
-        size = path.stat().st_size
-        if size > config.max_bytes:
-            yield Skip(
-                shown,
-                "too-large",
-                f"{size} bytes is over ingest.max_bytes="
-                f"{config.max_bytes}; raise it with --set ingest.max_bytes=N",
-            )
-            return
-        data = path.read_bytes()
-    except OSError as e:
-        yield Skip(shown, "unreadable", f"cannot read the file: {e.strerror or e}")
-        return
-    if fmt == "json":
-        yield from read_json(shown, data)
-    elif fmt == "html" or data.lstrip(b" \t\r\n\xef\xbb\xbf")[:20].lower().startswith(_HTML_STARTS):
-        yield read_html(shown, data)
-    else:
-        yield read_text(shown, data)
+    yield from reader.read(path, shown, config)
 
 
 def _walk(folder: Path, config: IngestConfig, seen: set[str]) -> Iterator[Article | Skip]:
