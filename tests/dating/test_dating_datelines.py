@@ -8,14 +8,8 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storyline.dating.datelines import (
-    find_bylines,
-    find_datelines,
-    find_header,
-    find_url_date,
-    parse_date_string,
-    scan_dates,
-)
+from storyline.dating.datelines import find_bylines, find_datelines, find_header, find_url_date
+from storyline.dating.scan import parse_date_string, scan_dates
 from storyline.model import DateInterval, Granularity
 
 DAYS = st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2049, 12, 31))

@@ -1,246 +1,25 @@
-"""Finding and parsing the dates an article's page carries about itself.
-
-This module owns the surface forms: absolute date strings anywhere in a text
-(`scan_dates`), a container's date string (`parse_date_string`), and the places
-where a publication date is printed: a ` date YYYY-MM-DD` header, a dateline
-(`MOSCOW Tue Jan 21, 2014 8:16am EST`, `LONDON, March 29 (Reuters) -`), a byline
-or timestamp line near the top (`Published 3 May 2019`, `00:23 GMT29 July 2021`)
-and a URL path (`/2019/01/11/`). It never decides whether a date is trustworthy:
-`storyline.dating.pubdate` does that.
+"""Where a page prints its own publication date: a ` date YYYY-MM-DD` header, a dateline
+(`MOSCOW Tue Jan 21, 2014 8:16am EST`, `LONDON, March 29 (Reuters) -`), a byline or
+timestamp line near the top (`Published 3 May 2019`, `00:23 GMT29 July 2021`) and a URL
+path (`/2019/01/11/`). Date strings are read by `scan`; whether a candidate is trustworthy
+is decided by `pubdate`.
 """
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import re
 from dataclasses import dataclass
 
-from storyline.data import (
-    agencies,
-    month_abbreviations,
-    month_names,
-    months,
-    weekday_abbreviations,
-    weekdays,
-)
-from storyline.model import DateInterval, Granularity
+from storyline.data import agencies, weekdays
+from storyline.dating.scan import WEEKDAYS, DateMatch, scan_dates, valid_date
 
 __all__ = [
-    "DateMatch",
     "Found",
     "find_bylines",
     "find_datelines",
     "find_header",
     "find_url_date",
-    "parse_date_string",
-    "scan_dates",
 ]
-
-MONTHS: dict[str, int] = {**months(), **month_abbreviations()}
-# "Wednes." is a weekday abbreviation some page templates print
-WEEKDAYS: dict[str, int] = {**weekdays(), **weekday_abbreviations(), "wednes": 2}
-
-_MON = r"(?P<mon>[A-Z][A-Za-z]{2,8})\.?"
-_MON2 = r"(?P<mon2>[A-Z][A-Za-z]{2,8})\.?"
-_ORD = r"(?:st|nd|rd|th)?"
-_WD = r"(?P<wd>[A-Z][a-z]{2,8}|[A-Z]{3,9})\.?\s?,?\s+"
-
-# "2000 people" is a count, not a year.
-_COUNTED = (
-    r"(?:people|persons|troops|soldiers|workers|jobs|families|homes|houses|residents|refugees|"
-    r"protesters|demonstrators|children|men|women|students|employees|dollars|euros|pounds|"
-    r"tons|tonnes|barrels|miles|km|kilometres|kilometers|metres|meters|feet|acres|hectares|"
-    r"cases|deaths|votes|seats|units|cars|flights|passengers|members|copies|pages|words|"
-    r"more|of\s+them|others|times|points|shares|sq|square)"
-)
-
-# Order matters: the first pattern to claim a span wins, so the most specific come first.
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)")),
-    (
-        "mdy",
-        re.compile(rf"(?:{_WD})?{_MON}\s+(?P<d>\d{{1,2}}){_ORD}\s?,?\s+(?P<y>\d{{4}})(?![\d])"),
-    ),
-    (
-        "dmy",
-        re.compile(
-            rf"(?:{_WD})?(?<!\d)(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MON},?\s+(?P<y>\d{{4}})(?!\d)"
-        ),
-    ),
-    (
-        "num",
-        re.compile(
-            r"(?<![\d./])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d])"
-        ),
-    ),
-    ("my", re.compile(rf"{_MON},?\s+(?P<y>\d{{4}})(?![\d])")),
-    ("md", re.compile(rf"(?:{_WD})?{_MON}\s+(?P<d>\d{{1,2}}){_ORD}(?![\d])")),
-    ("dm", re.compile(rf"(?:{_WD})?(?<![\d.,])(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MON2}\b")),
-    (
-        "mon",
-        re.compile(
-            r"\b(?:in|since|until|till|by|from|during|before|after|last|next|this|early|late|mid-?)"
-            r"\s+(?:early\s+|late\s+|mid-?)?(?P<mon>[A-Z][a-z]{2,8})\b(?!\s+\d)"
-        ),
-    ),
-    (
-        "year",
-        re.compile(
-            rf"(?<![\d$£€.,/:-])(?P<y>1[89]\d\d|20\d\d)(?![\d%]|s\b|-\d|,\d|\s+{_COUNTED}\b)"
-        ),
-    ),
-]
-
-
-@dataclass(frozen=True)
-class DateMatch:
-    """An absolute (or year-less) calendar date written in a text.
-
-    `year`, `month` and `day` are the fields the text gives; a month-day without a
-    year (`March 29`) has `year=None`. `weekday` is a weekday name written next to it.
-    """
-
-    start: int
-    end: int
-    text: str
-    year: int | None
-    month: int | None
-    day: int | None
-    weekday: int | None = None
-
-    @property
-    def interval(self) -> DateInterval | None:
-        """The calendar interval when the year is known, else None."""
-        if self.year is None:
-            return None
-        if self.month is None:
-            return DateInterval.year(self.year)
-        if self.day is None:
-            return DateInterval.month(self.year, self.month)
-        return DateInterval.day(dt.date(self.year, self.month, self.day))
-
-    @property
-    def granularity(self) -> Granularity:
-        if self.day is not None:
-            return Granularity.DAY
-        if self.month is not None:
-            return Granularity.MONTH
-        return Granularity.YEAR
-
-
-def _valid(y: int | None, m: int | None, d: int | None) -> bool:
-    if y is not None and not 1800 <= y <= 2100:
-        return False
-    if m is None:
-        return d is None
-    if not 1 <= m <= 12:
-        return False
-    if d is None:
-        return True
-    last = calendar.monthrange(y if y is not None else 2000, m)[1]
-    return 1 <= d <= last
-
-
-def _month(token: str | None) -> int | None:
-    if token is None:
-        return None
-    key = token.lower().rstrip(".")
-    if key in MONTHS:
-        return MONTHS[key]
-    return None
-
-
-def _weekday(token: str | None) -> int | None:
-    if token is None:
-        return None
-    return WEEKDAYS.get(token.lower().rstrip(".,"))
-
-
-def _from_match(kind: str, m: re.Match[str]) -> tuple[int | None, int | None, int | None] | None:
-    gd = m.groupdict()
-    y = int(gd["y"]) if gd.get("y") else None
-    d = int(gd["d"]) if gd.get("d") else None
-    if kind == "iso":
-        mo: int | None = int(gd["m"])
-    elif kind == "num":
-        a, b = int(gd["a"]), int(gd["b"])
-        # Dots are day.month.year (European); slashes month/day/year unless impossible.
-        if gd["sep"] == "." or a > 12:
-            d, mo = a, b
-        else:
-            mo, d = a, b
-    elif kind == "year":
-        mo = None
-    else:
-        mo = _month(gd.get("mon") or gd.get("mon2"))
-        if mo is None:
-            return None
-        if kind == "mon" and (gd["mon"] or "").lower() != month_names()[mo - 1].lower():
-            return None  # a bare month needs its full name ("in Dec" is too ambiguous)
-    if not _valid(y, mo, d):
-        return None
-    return y, mo, d
-
-
-def scan_dates(text: str) -> list[DateMatch]:
-    """Every calendar date written in `text` (full, month-year, month-day, bare month, year).
-
-    Overlaps are resolved by pattern priority; the result is sorted by position.
-    """
-    taken: list[tuple[int, int]] = []
-    out: list[DateMatch] = []
-    for kind, pat in _PATTERNS:
-        for m in pat.finditer(text):
-            fields = _from_match(kind, m)
-            if fields is None:
-                continue
-            y, mo, d = fields
-            s, e = m.span()
-            wd = _weekday(m.groupdict().get("wd"))
-            if m.groupdict().get("wd") and wd is None:
-                # the optional weekday group swallowed another word: drop it from the span
-                s = min(m.start(g) for g, v in m.groupdict().items() if v and g != "wd")
-            if any(s < te and ts < e for ts, te in taken):
-                continue
-            taken.append((s, e))
-            out.append(DateMatch(s, e, text[s:e], y, mo, d, wd))
-    out.sort(key=lambda x: (x.start, x.end))
-    return out
-
-
-# -- container strings ---------------------------------------------------------------
-
-_ISO_PREFIX = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ][\d:.]+.*)?\s*$")
-_COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:[T ]?\d{2,6}.*)?\s*$")
-
-
-def parse_date_string(value: str) -> DateInterval | None:
-    """Parse a date string given by a container (header, JSON field, HTML meta, URL).
-
-    Accepts ISO dates and datetimes (`2019-01-11`, `2019-01-11T08:00:00Z`, `2019-01`,
-    `2019`), compact `20190111`, and written dates (`Jan 21, 2014 8:16am EST`,
-    `29 July 2021`, `Tue, 21 Jan 2014 13:16:00 GMT`). Returns None when it cannot.
-    """
-    s = value.strip()
-    if not s:
-        return None
-    m = _ISO_PREFIX.match(s)
-    if m:
-        y, mo, d = (int(g) if g else None for g in m.groups())
-        if _valid(y, mo, d):
-            assert y is not None
-            return DateMatch(0, 0, s, y, mo, d).interval
-        return None
-    m = _COMPACT.match(s)
-    if m:
-        y, mo, d = (int(g) for g in m.groups())
-        return DateMatch(0, 0, s, y, mo, d).interval if _valid(y, mo, d) else None
-    found = [x for x in scan_dates(s) if x.year is not None]
-    if not found:
-        return None
-    best = min(found, key=lambda x: (x.granularity.rank, x.start))
-    return best.interval
 
 
 # -- places where a page prints its own date ------------------------------------------
@@ -302,7 +81,7 @@ def find_header(raw_text: str) -> Found | None:
     if not m:
         return None
     y, mo, d = (int(x) for x in m.group(1).split("-"))
-    if not _valid(y, mo, d):
+    if not valid_date(y, mo, d):
         return None
     dm = DateMatch(m.start(1), m.end(1), m.group(1), y, mo, d)
     return Found("header", dm, m.group(0).strip())
@@ -404,7 +183,7 @@ def find_bylines(text: str, max_chars: int = 1500, max_line: int = 250) -> list[
                 continue
             a, b, yy = int(m2.group(1)), int(m2.group(3)), int(m2.group(4))
             year = 1900 + yy if yy >= 50 else 2000 + yy
-            if not _valid(year, a, b):
+            if not valid_date(year, a, b):
                 continue
             dates = [DateMatch(m2.start(), m2.end(), m2.group(0), year, a, b)]
         d = dates[0]
@@ -459,6 +238,6 @@ def find_url_date(url: str | None) -> Found | None:
         gd = m.groupdict()
         y, mo = int(gd["y"]), int(gd["m"])
         d = int(gd["d"]) if gd.get("d") else None
-        if _valid(y, mo, d):
+        if valid_date(y, mo, d):
             return Found("url", DateMatch(m.start(), m.end(), m.group(0), y, mo, d), url)
     return None

@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storyline.dating.datelines import DateMatch, scan_dates
+from storyline.dating.scan import DateMatch, scan_dates
 from storyline.model import DateInterval, Granularity
 
 __all__ = [

@@ -23,13 +23,11 @@ from dataclasses import dataclass
 
 from storyline.config import DatingConfig
 from storyline.dating.datelines import (
-    DateMatch,
     Found,
     find_bylines,
     find_datelines,
     find_header,
     find_url_date,
-    parse_date_string,
 )
 from storyline.dating.infer import (
     Bounds,
@@ -41,6 +39,7 @@ from storyline.dating.infer import (
     resolve_year,
     text_bounds,
 )
+from storyline.dating.scan import DateMatch, parse_date_string
 from storyline.model import Article, DateInterval, Granularity
 
 __all__ = [

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from storyline.temporal.engine import Context, Result, Rule, rule
-from storyline.temporal.rules_dates import YEAR, tense_or_none
+from storyline.temporal.rules_common import YEAR, tense_or_none
 
 
 # -- holidays ---

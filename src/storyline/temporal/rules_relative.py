@@ -10,7 +10,7 @@ from dataclasses import replace
 from storyline.temporal import lexicon as lex
 from storyline.temporal.arith import fmt, fmt_within, shift
 from storyline.temporal.engine import Context, Result, Rule, is_title, rule
-from storyline.temporal.rules_dates import YEAR
+from storyline.temporal.rules_common import YEAR
 
 _UNIT_RANK = {"day": 0, "weekend": 1, "week": 1, "month": 2, "quarter": 3, "half": 3, "year": 4,
               "decade": 5, "century": 6}  # fmt: skip

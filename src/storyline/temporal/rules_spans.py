@@ -10,7 +10,7 @@ from dataclasses import replace
 from storyline.temporal import lexicon as lex
 from storyline.temporal.arith import weekday_near
 from storyline.temporal.engine import Context, Result, Rule, rule
-from storyline.temporal.rules_dates import DAYN, MONTH, WEEKDAY, month_ok, tense_direction
+from storyline.temporal.rules_common import DAYN, MONTH, WEEKDAY, month_ok, tense_direction
 from storyline.temporal.rules_relative import _period
 
 NUM = lex.NUMBER_RE

@@ -21,7 +21,6 @@ stage about linear on corpora where one wire sentence appears in hundreds of out
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import logging
 from bisect import bisect_left
 from collections import defaultdict
@@ -33,21 +32,15 @@ from typing import TYPE_CHECKING
 from storyline.corpus.disagreements.assemble import cite_copies, merge_found
 from storyline.corpus.disagreements.attribution import Spot, attribution_conflicts
 from storyline.corpus.disagreements.claims import (
-    CountClaim,
-    count_claims,
     date_spans,
     day_dates,
     locative_places,
-    singular,
-    words,
 )
+from storyline.corpus.disagreements.common import SIM_EVENT, SIM_NUMBER, Sent, claim_of, topic
 from storyline.corpus.disagreements.copies import Copies, cluster_pairs, row_keys, select_copies
+from storyline.corpus.disagreements.numbers import Count, count_items, number_disagreements
 from storyline.corpus.disagreements.places import broad_places, places_named_together
-from storyline.corpus.disagreements.quantities import CURRENCY_CODES
-from storyline.corpus.disagreements.simjoin import overlap_pairs
-from storyline.corpus.entities.namegraph import source_name
 from storyline.corpus.entities.names import MONTHS, WEEKDAYS
-from storyline.data import stopwords
 from storyline.model import (
     Article,
     Claim,
@@ -62,39 +55,24 @@ if TYPE_CHECKING:
     import scipy.sparse as sp
 
 log = logging.getLogger(__name__)
-HEDGES = stopwords("hedges")
-
-SIM_NUMBER = 0.35  # cosine for "same quantity" outside a shared entry
-SIM_EVENT = 0.55  # cosine for "same event" (dates and places)
 MAX_DATE_GAP_DAYS = 31
 BROAD_PLACE_SHARE = 0.75
-FRAME_OVERLAP = 0.5
 
 
-@dataclass(frozen=True)
-class _Sent:
-    art: int
-    start: int
-    end: int
-    text: str
-    group: str
-    entry: str | None
-
-
-def _collect(articles: Sequence[Article], entries: Sequence[TimelineEntry]) -> list[_Sent]:
+def _collect(articles: Sequence[Article], entries: Sequence[TimelineEntry]) -> list[Sent]:
     entry_of: dict[tuple[str, int], str] = {}
     for e in entries:
         for es in (*e.sentences, *e.citations):
             entry_of[(es.article, es.start)] = e.id
-    out: list[_Sent] = []
+    out: list[Sent] = []
     for i, a in enumerate(articles):
         group = a.syndication_group or a.id
         for s in a.sentences:
-            out.append(_Sent(i, s.start, s.end, s.text, group, entry_of.get((a.id, s.start))))
+            out.append(Sent(i, s.start, s.end, s.text, group, entry_of.get((a.id, s.start))))
     return out
 
 
-def _tfidf(sents: Sequence[_Sent]) -> sp.csr_matrix | None:
+def _tfidf(sents: Sequence[Sent]) -> sp.csr_matrix | None:
     """L2-normalised TF-IDF rows of every sentence (words only), None if there are none."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
@@ -114,44 +92,13 @@ def _similar_pairs(
     x: sp.csr_matrix | None,
     rows: list[int],
     floor: float,
-    sents: Sequence[_Sent],
+    sents: Sequence[Sent],
     keys: list[bytes],
 ) -> dict[tuple[int, int], float]:
     """Pairs of the given sentences from different groups with a cosine of at least floor."""
     if x is None or len(rows) < 2:
         return {}
     return cluster_pairs(x, rows, floor, keys, [s.group for s in sents])
-
-
-def _claim(a: Article, value: str, text: str) -> Claim:
-    return Claim(value=value, text=" ".join(text.split()), article=a.id, source=source_name(a))
-
-
-def _topic(a: str, b: str, limit: int = 5) -> str:
-    """Up to `limit` content words both sentences use, in the order of the first."""
-    shared = _words_of(a) & _words_of(b)
-    return " ".join([w for w in _topic_words(a) if w in shared][:limit])
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _words_of(text: str) -> frozenset[str]:
-    return words(text)
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _topic_words(text: str) -> tuple[str, ...]:
-    """The sentence's lower-cased words, letters only, without dull words, first use first."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    ordered: dict[str, None] = {}
-    for w in text.lower().split():
-        w = "".join(c for c in w if c.isalpha())
-        if w not in _DULL and w not in ENGLISH_STOP_WORDS:
-            ordered.setdefault(w)
-    return tuple(ordered)
-
-
-_DULL = stopwords("dull")
 
 
 def find_disagreements(
@@ -166,7 +113,7 @@ def find_disagreements(
     broad = broad_places(articles, names, BROAD_PLACE_SHARE)
     together = places_named_together(articles)
     events = _events(sents, articles, broad)
-    items = _count_items(sents, spans)
+    items = count_items(sents, spans)
     # Only sentences that can conflict are compared: those with a counted number (at the
     # number bar), and those stating one day date or a place (at the event bar); of
     # sentences repeating one claim, a few (see corpus/disagreements/copies.py).
@@ -195,7 +142,7 @@ def find_disagreements(
         for i, j in combinations(members[:MAX_ENTRY_PAIRING], 2):
             if sents[i].group != sents[j].group:
                 pairs.setdefault((i, j), 0.0)
-    found = _number_disagreements(sents, articles, pairs, items)
+    found = number_disagreements(sents, articles, pairs, items)
     for (i, j), score in sorted(pairs.items()):
         if score >= SIM_EVENT:
             found += _event_conflicts(
@@ -207,10 +154,10 @@ def find_disagreements(
     }
     people = frozenset(e.id for e in entities if e.type == "PERSON")
     spots = [Spot(s.art, s.group, s.start, s.end, s.text) for s in sents]
-    quoted, quote_cite = attribution_conflicts(articles, spots, names, people, _claim)
+    quoted, quote_cite = attribution_conflicts(articles, spots, names, people, claim_of)
 
     def copy(k: int, value: str) -> Claim:
-        return _claim(articles[sents[k].art], value, sents[k].text)
+        return claim_of(articles[sents[k].art], value, sents[k].text)
 
     return merge_found(
         [*cite_copies(found, cite, copy), *cite_copies(quoted, quote_cite, copy)], articles
@@ -225,7 +172,7 @@ MAX_VARIANTS = 16
 
 
 def _pick(
-    sents: Sequence[_Sent], events: list[_Event], items: list[_Count], keys: list[bytes]
+    sents: Sequence[Sent], events: list[_Event], items: list[Count], keys: list[bytes]
 ) -> Copies:
     """The sentences that are compared (see corpus/disagreements/copies.py)."""
     counted: dict[int, list[tuple[str, str, float, float, str]]] = defaultdict(list)
@@ -249,173 +196,6 @@ MAX_ENTRY_PAIRING = 60
 
 
 @dataclass(frozen=True)
-class _Count:
-    sent: int
-    claim: CountClaim
-    frame: frozenset[str]
-
-
-def _content(text: str) -> frozenset[str]:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    return frozenset(singular(w) for w in words(text) if w not in ENGLISH_STOP_WORDS)
-
-
-def _keyed(it: _Count) -> frozenset[tuple[str, str]]:
-    """The frame's words keyed by the counted noun: only claims of one noun can match."""
-    return frozenset((it.claim.noun, w) for w in it.frame)
-
-
-def _frame(text: str, c: CountClaim) -> frozenset[str]:
-    """Content words around a number, singular: what the number is about."""
-    window = text[max(0, c.quantity.start - 40) : c.quantity.end + 60]
-    return frozenset(singular(w) for w in words(window) if w not in _DULL and w not in HEDGES)
-
-
-def _count_items(sents: Sequence[_Sent], spans: list[list[tuple[int, int]]]) -> list[_Count]:
-    return [
-        _Count(idx, c, _frame(s.text, c))
-        for idx, s in enumerate(sents)
-        for c in count_claims(s.text, s.start, spans[s.art])
-    ]
-
-
-def _number_disagreements(
-    sents: Sequence[_Sent],
-    articles: Sequence[Article],
-    pairs: dict[tuple[int, int], float],
-    items: list[_Count],
-) -> list[tuple[str, str, list[Claim]]]:
-    """Incompatible values for the same counted thing in two independent articles.
-
-    Each number is compared only with its best match in the other article (the claim with
-    the same counted noun in the sentence sharing most words), and only when that match is
-    mutual: an article that gives 375 MW for one turbine and 5,150 MW for the whole plant
-    disagrees with "6,000 MW for the plant" only about the plant.
-    """
-    content = {it.sent: _content(sents[it.sent].text) for it in items}
-    by_sent: dict[int, list[_Count]] = defaultdict(list)
-    ks_of_sent: dict[int, list[int]] = defaultdict(list)
-    by_noun_art: dict[tuple[str, int], list[int]] = defaultdict(list)
-    noun_rank: dict[str, int] = {}
-    for k, it in enumerate(items):
-        by_sent[it.sent].append(it)
-        ks_of_sent[it.sent].append(k)
-        by_noun_art[(it.claim.noun, sents[it.sent].art)].append(k)
-        noun_rank.setdefault(it.claim.noun, len(noun_rank))
-    # Pairs worth a look: claims in related sentences, or with overlapping frames.
-    groups = [sents[it.sent].group for it in items]
-    found = set(overlap_pairs([_keyed(it) for it in items], FRAME_OVERLAP, groups))
-    for (i, j), score in pairs.items():
-        same_entry = sents[i].entry is not None and sents[i].entry == sents[j].entry
-        if score >= SIM_NUMBER or same_entry:
-            for x in ks_of_sent.get(i, ()):
-                for y in ks_of_sent.get(j, ()):
-                    if items[x].claim.noun == items[y].claim.noun:
-                        found.add((min(x, y), max(x, y)))
-    found = _conflicting(items, found)
-    best: dict[tuple[int, int], int] = {}  # (claim, other article) -> its best match there
-
-    def best_in(a: int, art: int) -> int:
-        if (a, art) not in best:
-            noun, wa, ea = items[a].claim.noun, content[items[a].sent], sents[items[a].sent].entry
-            scored = []
-            for b in by_noun_art[(noun, art)]:
-                wb, eb = content[items[b].sent], sents[items[b].sent].entry
-                jaccard = len(wa & wb) / max(1, len(wa | wb))
-                scored.append((jaccard + (1.0 if ea is not None and ea == eb else 0.0), -b))
-            best[(a, art)] = -max(scored)[1]
-        return best[(a, art)]
-
-    contrast = [_contrast(it.frame) for it in items]
-    out: list[tuple[str, str, list[Claim]]] = []
-    for x, y in sorted(found, key=lambda p: (noun_rank[items[p[0]].claim.noun], p)):
-        ix, iy = items[x], items[y]
-        sx, sy = sents[ix.sent], sents[iy.sent]
-        if sx.group == sy.group:
-            continue
-        score = pairs.get((min(ix.sent, iy.sent), max(ix.sent, iy.sent)), 0.0)
-        same_entry = sx.entry is not None and sx.entry == sy.entry
-        overlap = len(ix.frame & iy.frame) / max(1, min(len(ix.frame), len(iy.frame)))
-        if score < SIM_NUMBER and not same_entry and overlap < FRAME_OVERLAP:
-            continue  # neither related sentences nor the same words around the numbers
-        # Every test below must pass; the costly mutual-best-match test comes last.
-        cx, cy = contrast[x], contrast[y]
-        if cx and cy and not cx & cy:
-            continue  # "300 killed" and "200 injured" count different things
-        close = score >= SIM_EVENT or same_entry
-        if not _comparable(ix.claim, close) or not _comparable(iy.claim, close):
-            continue
-        if _agrees(ix, iy, by_sent) or _agrees(iy, ix, by_sent):
-            continue
-        if best_in(x, sy.art) != y or best_in(y, sx.art) != x:
-            continue
-        noun = ix.claim.noun
-        what = f"amount in {noun}" if noun in CURRENCY_CODES else f"number of {noun}s"
-        about = f"{what} ({_topic(sx.text, sy.text)})"
-        out.append(("number", about, [
-            _claim(articles[sx.art], ix.claim.quantity.text, sx.text),
-            _claim(articles[sy.art], iy.claim.quantity.text, sy.text),
-        ]))  # fmt: skip
-    return out
-
-
-def _conflicting(items: list[_Count], found: set[tuple[int, int]]) -> set[tuple[int, int]]:
-    """The pairs that pass two of the tests below, vectorised: the two numbers themselves
-    are incompatible (else they agree), and their frames' contrast classes do not differ."""
-    if not found:
-        return found
-    import numpy as np
-
-    units: dict[str, int] = {}
-    unit = np.array([units.setdefault(it.claim.quantity.unit, len(units)) for it in items])
-    low = np.array([it.claim.quantity.low for it in items], dtype=np.float64)
-    high = np.array([it.claim.quantity.high for it in items], dtype=np.float64)
-    classes = sorted(set(_CONTRAST.values()))
-    mask = np.array(
-        [sum(1 << classes.index(c) for c in _contrast(it.frame)) for it in items], dtype=np.int64
-    )
-    xs, ys = np.array(sorted(found), dtype=np.int64).T
-    # Quantity.compatible, vectorised: another unit, or overlapping intervals, agree.
-    compatible = (unit[xs] != unit[ys]) | (
-        (low[xs] <= high[ys] * 1.0001) & (low[ys] <= high[xs] * 1.0001)
-    )
-    contrasting = (mask[xs] != 0) & (mask[ys] != 0) & (mask[xs] & mask[ys] == 0)
-    keep = ~compatible & ~contrasting
-    return {(int(x), int(y)) for x, y in zip(xs[keep], ys[keep], strict=True)}
-
-
-# Words that say which of several things a number counts: two numbers whose sentences use
-# different classes ("killed" / "injured", "for" / "against") are not the same quantity.
-_CONTRAST = {
-    "killed": "dead", "dead": "dead", "died": "dead", "death": "dead", "fatality": "dead",
-    "injured": "hurt", "wounded": "hurt", "hurt": "hurt", "injury": "hurt",
-    "missing": "missing", "arrested": "held", "detained": "held", "held": "held",
-    "evacuated": "moved", "displaced": "moved", "fled": "moved", "flee": "moved",
-    "rescued": "rescued", "infected": "sick", "case": "sick", "recovered": "well",
-    "favour": "for", "favor": "for", "against": "against", "abstained": "abstain",
-    "abstention": "abstain", "export": "out", "import": "in",
-}  # fmt: skip
-
-
-def _contrast(frame: frozenset[str]) -> frozenset[str]:
-    return frozenset(_CONTRAST[w] for w in frame if w in _CONTRAST)
-
-
-def _agrees(x: _Count, y: _Count, by_sent: dict[int, list[_Count]]) -> bool:
-    """Some number for the same thing in x's sentence is compatible with y's."""
-    return any(
-        it.claim.noun == x.claim.noun and it.claim.quantity.compatible(y.claim.quantity)
-        for it in by_sent[x.sent]
-    )
-
-
-def _comparable(c: CountClaim, close: bool) -> bool:
-    """Small counts ("two islands") are often parts of a whole: compare only near-copies."""
-    return close or c.quantity.value >= 10 or bool(c.quantity.unit)
-
-
-@dataclass(frozen=True)
 class _Event:
     """What a sentence says about when and where, and every entity it names."""
 
@@ -424,7 +204,7 @@ class _Event:
     entities: frozenset[str]
 
 
-def _events(sents: Sequence[_Sent], articles: Sequence[Article], broad: set[str]) -> list[_Event]:
+def _events(sents: Sequence[Sent], articles: Sequence[Article], broad: set[str]) -> list[_Event]:
     """Every sentence's event: each article's time expressions and mentions are sorted
     once, so a sentence only looks at those starting inside it."""
     out: list[_Event] = []
@@ -453,7 +233,7 @@ def _events(sents: Sequence[_Sent], articles: Sequence[Article], broad: set[str]
 
 
 def _event_conflicts(
-    si: _Sent, sj: _Sent, ei: _Event, ej: _Event, articles: Sequence[Article],
+    si: Sent, sj: Sent, ei: _Event, ej: _Event, articles: Sequence[Article],
     names: dict[str, str], together: set[frozenset[str]],
 ) -> list[tuple[str, str, list[Claim]]]:  # fmt: skip
     out: list[tuple[str, str, list[Claim]]] = []
@@ -465,13 +245,13 @@ def _event_conflicts(
     if dates_differ and not places_differ:
         gap = abs((di[0] - dj[0]).days)
         if gap <= MAX_DATE_GAP_DAYS:
-            out.append(("date", f"date of: {_topic(si.text, sj.text)}", [
-                _claim(ai, di[0].isoformat(), si.text), _claim(aj, dj[0].isoformat(), sj.text),
+            out.append(("date", f"date of: {topic(si.text, sj.text)}", [
+                claim_of(ai, di[0].isoformat(), si.text), claim_of(aj, dj[0].isoformat(), sj.text),
             ]))  # fmt: skip
     if places_differ and not dates_differ:
         vi = ", ".join(sorted(names.get(p, p) for p in pi))
         vj = ", ".join(sorted(names.get(p, p) for p in pj))
-        out.append(("place", f"place of: {_topic(si.text, sj.text)}", [
-            _claim(ai, vi, si.text), _claim(aj, vj, sj.text),
+        out.append(("place", f"place of: {topic(si.text, sj.text)}", [
+            claim_of(ai, vi, si.text), claim_of(aj, vj, sj.text),
         ]))  # fmt: skip
     return out
