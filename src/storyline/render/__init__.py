@@ -13,16 +13,17 @@ import json
 import logging
 import os
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from storyline.errors import ConfigError, MissingExtraError, StorylineError
+from storyline.errors import MissingExtraError, StorylineError
 from storyline.model import Timeline
 from storyline.render.csvfile import render_csv
 from storyline.render.html import render_html
 from storyline.render.jsondoc import dumps, to_json_dict
 from storyline.render.markdown import render_markdown
+from storyline.render.registry import Renderer, register, renderer_for, renderers
 from storyline.render.timelinejs import render_timelinejs
 
 log = logging.getLogger(__name__)
@@ -34,37 +35,25 @@ def _render_json(timeline: Timeline) -> str:
     return dumps(to_json_dict(timeline))
 
 
-_RENDERERS: dict[str, Callable[[Timeline], str]] = {
-    "json": _render_json,
-    "md": render_markdown,
-    "html": render_html,
-    "timelinejs": render_timelinejs,
-    "csv": render_csv,
-}
+for _renderer in (
+    Renderer("json", "timeline.json", _render_json, "the versioned contract (JSON Schema)"),
+    Renderer("md", "timeline.md", render_markdown, "Markdown"),
+    Renderer("html", "timeline.html", render_html, "a self-contained page"),
+    Renderer("timelinejs", "timelinejs.json", render_timelinejs, "Knight Lab TimelineJS"),
+    Renderer("csv", "timeline.csv", render_csv, "one row per entry"),
+):
+    register(_renderer)
 
-FORMATS: tuple[str, ...] = tuple(_RENDERERS)
+FORMATS: tuple[str, ...] = tuple(r.name for r in renderers())
 """The output formats, in the order `write_outputs` documents them."""
 
-OUTPUT_NAMES: dict[str, str] = {
-    "json": "timeline.json",
-    "md": "timeline.md",
-    "html": "timeline.html",
-    "timelinejs": "timelinejs.json",
-    "csv": "timeline.csv",
-}
+OUTPUT_NAMES: dict[str, str] = {r.name: r.filename for r in renderers()}
 """The file each format is written to by `write_outputs`."""
-
-
-def _check_format(fmt: str) -> str:
-    key = fmt.strip().lower() if isinstance(fmt, str) else fmt
-    if key not in _RENDERERS:
-        raise ConfigError(f"unknown output format {fmt!r}: use one or more of {', '.join(FORMATS)}")
-    return key
 
 
 def render(timeline: Timeline, fmt: str) -> str:
     """Render `timeline` in one of `FORMATS` ("json", "md", "html", "timelinejs", "csv")."""
-    return _RENDERERS[_check_format(fmt)](timeline)
+    return renderer_for(fmt).render(timeline)
 
 
 def write_outputs(timeline: Timeline, out_dir: Path, formats: Sequence[str]) -> list[Path]:
@@ -73,7 +62,7 @@ def write_outputs(timeline: Timeline, out_dir: Path, formats: Sequence[str]) -> 
 
     Every format is checked before anything is written. Files are UTF-8 with "\\n" newlines.
     """
-    keys = list(dict.fromkeys(_check_format(f) for f in formats))
+    chosen = list({r.name: r for r in (renderer_for(f) for f in formats)}.values())
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -85,9 +74,9 @@ def write_outputs(timeline: Timeline, out_dir: Path, formats: Sequence[str]) -> 
     if not out.is_dir():
         raise StorylineError(f"output path {out} is not a directory: choose another --out")
     written = []
-    for key in keys:
-        path = out / OUTPUT_NAMES[key]
-        _write_atomic(path, render(timeline, key))
+    for renderer in chosen:
+        path = out / renderer.filename
+        _write_atomic(path, renderer.render(timeline))
         log.info("wrote %s", path)
         written.append(path)
     return written
@@ -143,8 +132,12 @@ __all__ = [
     "FORMATS",
     "OUTPUT_NAMES",
     "SCHEMA_PATH",
+    "Renderer",
     "load_schema",
+    "register",
     "render",
+    "renderer_for",
+    "renderers",
     "to_json_dict",
     "validate",
     "write_outputs",
