@@ -7,7 +7,7 @@ Runs the news-tls protocol exactly as `storyline evaluate` does, on articles pre
 and kept in the SQLite cache FILE (the first run fills it, about 10 minutes on 2 cores;
 each ablation then takes about 30 s), and prints AR-1 / AR-2 / date F1 per variant beside
 the default. The variants change parameters of `DatewiseTimeline` (the strategy that
-`storyline build` uses), never the protocol.
+`storyline build` uses: `timeline.datewise.*` and the run-level ones), never the protocol.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from storyline.config import Config
+from storyline.config import Config, DatewiseConfig
 from storyline.evaluate.protocol import EvaluationReport, PipelinePredictor, evaluate_datasets
 from storyline.model import Article, Skip
 from storyline.timeline import make_strategy
@@ -68,11 +68,18 @@ class StrategyPredictor(PipelinePredictor):
         return super().prepare(items, config)
 
     def predict(self, corpus: Any, config: Config) -> list[Any]:
-        strategy = make_strategy(config.timeline, config.query)
         params = dict(self.params)
         if params.get("required_terms") == "TOPIC":
             params["required_terms"] = self.keywords
-        strategy = dataclasses.replace(strategy, **params)
+        own = {f.name for f in dataclasses.fields(DatewiseConfig)}
+        datewise = dataclasses.replace(
+            config.timeline.datewise, **{k: v for k, v in params.items() if k in own}
+        )
+        timeline = dataclasses.replace(config.timeline, datewise=datewise)
+        strategy = make_strategy(timeline, config.query)
+        strategy = dataclasses.replace(  # type: ignore[type-var]
+            strategy, **{k: v for k, v in params.items() if k not in own}
+        )
         entries = strategy.build(list(corpus.articles))
         return [(e.date.start, [s.text for s in e.sentences]) for e in entries]
 

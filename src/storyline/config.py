@@ -6,6 +6,7 @@ cfg = Config().with_overrides(["timeline.max_entries=20", "annotate.model=en_cor
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
@@ -48,6 +49,36 @@ class CorpusConfig:
 
 
 @dataclass(frozen=True)
+class DatewiseConfig:
+    """Parameters of the date-wise strategy (`timeline.datewise.v1`); every default that
+    says "T17" was chosen on the Timeline17 benchmark (docs/evaluation.md has the ablation
+    and sensitivity tables)."""
+
+    # weight of an undated lead sentence for its article's publication day (0: leads are
+    # not candidates) (T17)
+    lead_weight: float = 0.5
+    # how many first sentences count as the lead (T17: 8 beat 3)
+    lead_sentences: int = 8
+    # share of a lead's weight given to the day before publication, where another article
+    # names that day (T17)
+    previous_day_weight: float = 0.5
+    # date weight of a chronology entry ("March 17 - The council votes ...") (T17)
+    chronology_weight: float = 3.0
+    # sentence score bonus of a chronology entry (T17)
+    chronology_bonus: float = 0.15
+    # share of the neighbouring days' support (from other articles) a day loses (T17)
+    neighbour_penalty: float = 0.35
+    # weight of the number of explicit mentions in a date's score
+    sentence_weight: float = 0.01
+    # score bonus of a sentence that names its date (T17: 0 beat 0.15 and 0.4)
+    explicit_bonus: float = 0.0
+    # weight of a sentence's similarity to the query
+    query_weight: float = 0.3
+    # sentences longer than this (lists, run-ons) are shown only when nothing shorter is
+    max_words: int = 60
+
+
+@dataclass(frozen=True)
 class TimelineConfig:
     method: str = "timeline.datewise.v1"
     max_entries: int = 30
@@ -56,6 +87,8 @@ class TimelineConfig:
     # an article is on-topic when it names the query (or an alias) or holds this share of
     # the query's content words
     query_min_fraction: float = 0.6
+    # a sentence whose cosine to an already chosen one exceeds this is a repeat (T17: 0.3
+    # beat 0.5)
     redundancy: float = 0.3
     summary_sentences: int = 3
     allow_coarse: bool = True  # allow month/year entries (False: day entries only)
@@ -63,6 +96,7 @@ class TimelineConfig:
     end: str | None = None  # ISO date: entries after it are dropped
     # an entry's sentences must contain one of these words (case-insensitive); empty: any
     keywords: tuple[str, ...] = ()
+    datewise: DatewiseConfig = field(default_factory=DatewiseConfig)
 
 
 @dataclass(frozen=True)
@@ -109,6 +143,16 @@ class Config:
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
+
+
+def iso_day(value: str | None, key: str) -> dt.date | None:
+    """A YYYY-MM-DD config value as a date (None stays None); ConfigError otherwise."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as e:
+        raise ConfigError(f"{key} must be a YYYY-MM-DD date, got {value!r}") from e
 
 
 def _parse_scalar(raw: str) -> Any:

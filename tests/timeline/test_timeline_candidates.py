@@ -9,6 +9,7 @@ from collections.abc import Callable
 from hypothesis import given
 from hypothesis import strategies as st
 
+from storyline.config import DatewiseConfig
 from storyline.model import Article, DateInterval, Granularity, TimeExpression
 from storyline.timeline import DatewiseTimeline
 from storyline.timeline.candidates import candidates_for, is_chronology_entry
@@ -95,13 +96,13 @@ def test_lead_sentences_stand_for_the_publication_day_and_the_day_before(
 ) -> None:
     text = "Rebels took the town.\nThey hold the port."
     a = _article(article_factory, text, dt.date(2011, 3, 5), [])
-    cands = candidates_for(a, lead_weight=0.5, previous_day_weight=0.5)
+    cands = candidates_for(a, DatewiseConfig(lead_weight=0.5, previous_day_weight=0.5))
     by_date: dict[dt.date, list[float]] = {}
     for c in cands:
         by_date.setdefault(c.date.start, []).append(c.weight)
     assert by_date == {dt.date(2011, 3, 5): [0.5, 0.5], dt.date(2011, 3, 4): [0.25, 0.25]}
     assert not any(c.explicit for c in cands)
-    none = candidates_for(a, previous_day_weight=0.0)
+    none = candidates_for(a, DatewiseConfig(previous_day_weight=0.0))
     assert {c.date.start for c in none} == {dt.date(2011, 3, 5)}
 
 
@@ -139,9 +140,9 @@ def test_of_two_neighbouring_days_the_better_supported_one_is_kept(
     # no lead candidates: only the named dates compete
     days = lambda **kw: [  # noqa: E731
         e.date.start
-        for e in DatewiseTimeline(max_entries=2, lead_weight=0.0, allow_coarse=False, **kw).build(
-            arts
-        )
+        for e in DatewiseTimeline(
+            max_entries=2, allow_coarse=False, params=DatewiseConfig(lead_weight=0.0, **kw)
+        ).build(arts)
     ]
     assert days() == [dt.date(2011, 3, 10), dt.date(2011, 3, 20)]
     # without the penalty the echo (one article) ties the 20th and wins on date order

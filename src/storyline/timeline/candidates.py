@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from storyline.config import DatewiseConfig
 from storyline.data import month_abbreviations, months
 from storyline.model import Article, DateInterval, Granularity, Sentence, TimeExpression
 
@@ -123,19 +124,19 @@ def _dates_in(
 
 def candidates_for(
     article: Article,
+    params: DatewiseConfig | None = None,
     *,
     allow_coarse: bool = True,
-    lead_sentences: int = 8,
-    lead_weight: float = 0.5,
     max_dates_per_sentence: int = 3,
-    chronology_weight: float = 3.0,
-    previous_day_weight: float = 0.5,
 ) -> list[Candidate]:
     """All dated candidates of one annotated article, in text order.
 
     A lead sentence with no date of its own stands for the publication day and, at
     `previous_day_weight` of its weight, for the day before (a story published in the
     morning reports yesterday's events). A chronology entry weighs `chronology_weight`."""
+    p = params or DatewiseConfig()
+    lead_sentences, lead_weight = p.lead_sentences, p.lead_weight
+    chronology_weight, previous_day_weight = p.chronology_weight, p.previous_day_weight
     out: list[Candidate] = []
     times = sorted(article.times, key=lambda t: t.start)
     pub = article.published
@@ -213,26 +214,16 @@ def fold_weeks(by_date: dict[DateInterval, list[Candidate]]) -> None:
 
 def collect(
     articles: Iterable[Article],
+    params: DatewiseConfig | None = None,
     *,
     allow_coarse: bool = True,
     start: dt.date | None = None,
     end: dt.date | None = None,
-    lead_sentences: int = 8,
-    lead_weight: float = 0.5,
-    chronology_weight: float = 3.0,
-    previous_day_weight: float = 0.5,
 ) -> list[Candidate]:
     """Candidates of all articles, restricted to dates within [start, end] when given."""
     out: list[Candidate] = []
     for a in articles:
-        for c in candidates_for(
-            a,
-            allow_coarse=allow_coarse,
-            lead_sentences=lead_sentences,
-            lead_weight=lead_weight,
-            chronology_weight=chronology_weight,
-            previous_day_weight=previous_day_weight,
-        ):
+        for c in candidates_for(a, params, allow_coarse=allow_coarse):
             if start is not None and c.date.end < start:
                 continue
             if end is not None and c.date.start > end:

@@ -15,10 +15,12 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import ClassVar
 
 import numpy as np
 
+from storyline.config import DatewiseConfig, TimelineConfig, iso_day
 from storyline.model import (
     Article,
     DateInterval,
@@ -52,49 +54,47 @@ class DatewiseTimeline:
 
     max_entries: number of dates kept; sentences_per_entry: sentences shown per date;
     redundancy: a sentence whose cosine to an already chosen one exceeds this is a repeat;
-    lead_weight: weight of an undated lead sentence for its publication day (0: leads are not
-    candidates); lead_sentences: how many first sentences count as the lead;
-    explicit_bonus: score bonus of a sentence that names its date; query_weight: weight of
-    similarity to the query; min_sources: dates reported by fewer articles are dropped;
-    required_terms: an entry's sentences must contain one of these (case-insensitive);
-    chronology_weight / chronology_bonus: date weight and sentence score bonus of an entry of
-    a chronology an article carries ("March 17 - The council votes ..."); previous_day_weight:
-    share of a lead's weight given to the day before its publication, where another article
-    names that day; neighbour_penalty: share of the neighbouring days' scores a day loses.
+    min_sources: dates reported by fewer articles are dropped; allow_coarse: month and year
+    entries allowed; start / end: entries outside are dropped; query: what the story is
+    about; required_terms: an entry's sentences must contain one of these
+    (case-insensitive); params: the strategy's own parameters (`DatewiseConfig`, set as
+    `timeline.datewise.*`).
     """
+
+    name: ClassVar[str] = "timeline.datewise.v1"
 
     max_entries: int = 30
     sentences_per_entry: int = 2
     redundancy: float = 0.3
-    lead_weight: float = 0.5
-    lead_sentences: int = 8
-    sentence_weight: float = 0.01
-    max_words: int = 60
-    explicit_bonus: float = 0.0
-    query_weight: float = 0.3
     min_sources: int = 1
     allow_coarse: bool = True
     start: dt.date | None = None
     end: dt.date | None = None
     query: str | None = None
     required_terms: tuple[str, ...] = ()
-    chronology_bonus: float = 0.15
-    chronology_weight: float = 3.0
-    previous_day_weight: float = 0.5
-    neighbour_penalty: float = 0.35
+    params: DatewiseConfig = field(default_factory=DatewiseConfig)
+
+    @classmethod
+    def from_config(cls, config: TimelineConfig, query: str | None = None) -> DatewiseTimeline:
+        return cls(
+            max_entries=config.max_entries,
+            sentences_per_entry=config.sentences_per_entry,
+            redundancy=config.redundancy,
+            min_sources=config.min_sources,
+            allow_coarse=config.allow_coarse,
+            start=iso_day(config.start, "timeline.start"),
+            end=iso_day(config.end, "timeline.end"),
+            query=query,
+            required_terms=config.keywords,
+            params=config.datewise,
+        )
 
     def build(self, articles: Sequence[Article]) -> list[TimelineEntry]:
+        p = self.params
         cands = [
             c
             for c in collect(
-                articles,
-                allow_coarse=self.allow_coarse,
-                start=self.start,
-                end=self.end,
-                lead_sentences=self.lead_sentences,
-                lead_weight=self.lead_weight,
-                chronology_weight=self.chronology_weight,
-                previous_day_weight=self.previous_day_weight,
+                articles, p, allow_coarse=self.allow_coarse, start=self.start, end=self.end
             )
             if c.weight > 0
         ]
@@ -138,7 +138,7 @@ class DatewiseTimeline:
         days = {d.start: g for d, g in by_date.items() if d.granularity is Granularity.DAY}
         one = dt.timedelta(days=1)
         for d, group in by_date.items():
-            if d.granularity is not Granularity.DAY or not self.neighbour_penalty:
+            if d.granularity is not Granularity.DAY or not self.params.neighbour_penalty:
                 continue
             # within one article, "on Tuesday" and "on Wednesday" are two events: only
             # other articles' support of a neighbouring day makes this day an echo
@@ -146,7 +146,7 @@ class DatewiseTimeline:
             for n in (d.start - one, d.start + one):
                 others = [c for c in days.get(n, ()) if c.article.id not in own]
                 if others:
-                    score[d] -= self.neighbour_penalty * self._date_score(others)
+                    score[d] -= self.params.neighbour_penalty * self._date_score(others)
         return sorted(by_date.items(), key=lambda kv: (-score[kv[0]], kv[0].start, kv[0].end))
 
     def _date_score(self, group: Sequence[Candidate]) -> float:
@@ -155,7 +155,7 @@ class DatewiseTimeline:
             g = c.article.syndication_group or c.article.id
             best[g] = max(best.get(g, 0.0), c.weight)
         explicit = sum(c.weight for c in group if c.explicit)
-        base = sum(best.values()) + self.sentence_weight * explicit
+        base = sum(best.values()) + self.params.sentence_weight * explicit
         return base * GRANULARITY_WEIGHT.get(group[0].date.granularity, 0.3)
 
     def _entry(
@@ -171,15 +171,15 @@ class DatewiseTimeline:
         for c in group:
             seen.setdefault((c.article.id, c.sentence.start), c)
         cands = sorted(seen.values(), key=lambda c: (c.article.id, c.sentence.start))
-        short = [c for c in cands if len(c.sentence.text.split()) <= self.max_words]
+        short = [c for c in cands if len(c.sentence.text.split()) <= self.params.max_words]
         cands = short or cands  # very long "sentences" are mostly lists and run-ons
         idx = [rows[(c.article.id, c.sentence.start)] for c in cands]
         score = vectors.centroid_scores(idx)
-        score = score + self.query_weight * vectors.query_scores(idx, self.query)
+        score = score + self.params.query_weight * vectors.query_scores(idx, self.query)
         score = score + np.array(
             [
-                (self.explicit_bonus if c.explicit else 0.0)
-                + (self.chronology_bonus if c.chronology else 0.0)
+                (self.params.explicit_bonus if c.explicit else 0.0)
+                + (self.params.chronology_bonus if c.chronology else 0.0)
                 - (0.1 if is_quote(c.sentence.text) else 0.0)
                 - (0.05 if c.article.duplicate_of else 0.0)
                 for c in cands

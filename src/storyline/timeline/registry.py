@@ -1,42 +1,52 @@
-"""Timeline strategies, registered by versioned name."""
+"""Timeline strategies, registered by versioned name: the one place to add a strategy.
+
+    strategy = make_strategy(config.timeline, query)   # the class named by timeline.method
+    entries = strategy.build(articles)
+
+A strategy follows scikit-learn's parameter contract (`__init__` only stores parameters)
+and the `Strategy` protocol: a versioned `name`, `from_config(TimelineConfig, query)`
+and a pure, deterministic `build(articles) -> entries`. Its own parameters are a section
+of the config (`timeline.datewise.*`), so `--set` reaches every one of them. The
+contract tests (`tests/contract/`) run over every registered strategy.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Sequence
+from typing import ClassVar, Protocol
 
 from storyline.config import TimelineConfig
 from storyline.errors import ConfigError
+from storyline.model import Article, TimelineEntry
 from storyline.timeline.datewise import DatewiseTimeline
 
-STRATEGIES: dict[str, type[DatewiseTimeline]] = {
-    "timeline.datewise.v1": DatewiseTimeline,
-}
+
+class Strategy(Protocol):
+    name: ClassVar[str]
+
+    @classmethod
+    def from_config(cls, config: TimelineConfig, query: str | None = None) -> Strategy: ...
+
+    def build(self, articles: Sequence[Article]) -> list[TimelineEntry]: ...
 
 
-def _date(value: str | None, key: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as e:
-        raise ConfigError(f"timeline.{key} must be a YYYY-MM-DD date, got {value!r}") from e
+STRATEGIES: dict[str, type[Strategy]] = {}
 
 
-def make_strategy(config: TimelineConfig, query: str | None = None) -> DatewiseTimeline:
+def register(cls: type[Strategy]) -> type[Strategy]:
+    """Add a strategy class under its `name` (usable as a class decorator)."""
+    STRATEGIES[cls.name] = cls
+    return cls
+
+
+register(DatewiseTimeline)
+
+
+def make_strategy(config: TimelineConfig, query: str | None = None) -> Strategy:
     """The strategy named by `config.method`, with the config's parameters."""
     cls = STRATEGIES.get(config.method)
     if cls is None:
         raise ConfigError(
             f"unknown timeline.method {config.method!r}; choose one of {sorted(STRATEGIES)}"
         )
-    return cls(
-        max_entries=config.max_entries,
-        sentences_per_entry=config.sentences_per_entry,
-        redundancy=config.redundancy,
-        min_sources=config.min_sources,
-        allow_coarse=config.allow_coarse,
-        start=_date(config.start, "start"),
-        end=_date(config.end, "end"),
-        query=query,
-        required_terms=config.keywords,
-    )
+    return cls.from_config(config, query)
