@@ -44,7 +44,7 @@ class PipelinePredictor:
     """The same pipeline `storyline build` uses (storyline.pipeline)."""
 
     def prepare(self, items: Iterable[Article | Skip], config: Config) -> Any:
-        from storyline import pipeline
+        import storyline.pipeline as pipeline
 
         return pipeline.prepare_articles(items, config)
 
@@ -52,7 +52,7 @@ class PipelinePredictor:
         return corpus.filter(keep)
 
     def predict(self, corpus: Any, config: Config) -> PredictedTimeline:
-        from storyline import pipeline
+        import storyline.pipeline as pipeline
 
         entries = pipeline.timeline_entries(corpus, config)
         return [(e.date.start, [s.text for s in e.sentences]) for e in entries]
