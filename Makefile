@@ -1,32 +1,43 @@
-# Two entry points: `make demo` (install + build the example timeline) and `make test`.
+# Two entry points: `make demo` (install the runtime + build the example timeline) and `make test`.
 PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
 VENV   ?= .venv
 BIN     = $(VENV)/bin
-EXTRAS ?= dev,distributed
+TEST_EXTRAS ?= dev,distributed
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint format bench clean
 
-$(BIN)/.installed-$(EXTRAS): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[$(EXTRAS)]'
+
+# the runtime only: what a user installs
+$(VENV)/.installed-runtime: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
-demo: $(BIN)/.installed-$(EXTRAS)
+# the runtime plus what the tests need
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[$(TEST_EXTRAS)]'
+	touch $@ $(VENV)/.installed-runtime
+
+demo: $(VENV)/.installed-runtime
 	$(BIN)/storyline build examples -o out/examples --query "Renaissance Dam"
 	@echo "open out/examples/timeline.html, or read out/examples/timeline.md"
 
-test: $(BIN)/.installed-$(EXTRAS)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/mypy
+test: lint
 	$(BIN)/python -m pytest -n 2 -q
+	$(BIN)/python -m pytest -q -p no:xdist -p no:cacheprovider --doctest-modules src/storyline
 
-lint: $(BIN)/.installed-$(EXTRAS)
+lint: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 
-bench: $(BIN)/.installed-$(EXTRAS)
+format: $(VENV)/.installed-test
+	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix src tests bench
+
+bench: $(VENV)/.installed-test
 	$(BIN)/python bench/throughput.py --sizes 1000
 
 clean:

@@ -1,8 +1,8 @@
 """storyline: raw news articles in, a dated, cited timeline of the story out.
 
-    import storyline
-    timeline = storyline.build(["articles/"], storyline.Config(query="kuril islands"))
-    storyline.write_outputs(timeline, Path("out"), ["json", "md", "html"])
+import storyline
+timeline = storyline.build(["articles/"], storyline.Config(query="kuril islands"))
+storyline.write_outputs(timeline, Path("out"), ["json", "md", "html"])
 """
 
 from __future__ import annotations

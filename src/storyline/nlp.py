@@ -59,7 +59,7 @@ def parse(nlp: Any, text: str) -> Any:
 
 @functools.lru_cache(maxsize=8)
 def model_version(model: str) -> str:
-    """"name version (spaCy x.y.z)" of an installed model package or a model folder, without
+    """ "name version (spaCy x.y.z)" of an installed model package or a model folder, without
     loading it: part of the cache fingerprint, so another model re-prepares articles."""
     path = Path(model)
     meta_file = path / "meta.json"

@@ -31,9 +31,7 @@ def test_one_pipeline_serves_names_and_syntax() -> None:
 
 def test_annotating_and_tense_parsing_load_one_pipeline() -> None:
     load_nlp.cache_clear()
-    text = (
-        "Lavrov said on Tuesday that the ministers will meet on Monday in Moscow. " * 3
-    ).strip()
+    text = ("Lavrov said on Tuesday that the ministers will meet on Monday in Moscow. " * 3).strip()
     article = Article(
         id="a1", path="a.txt", raw_text=text, text=text, published=DateInterval.day(DCT)
     )

@@ -55,7 +55,7 @@ def weekday_abbreviations() -> dict[str, int]:
 
 
 def month_names() -> tuple[str, ...]:
-    """"January" .. "December", for display."""
+    """ "January" .. "December", for display."""
     by_number = {n: name for name, n in months().items()}
     return tuple(by_number[i].capitalize() for i in range(1, 13))
 

@@ -20,6 +20,7 @@ from storyline.model import Article, Skip
 
 log = logging.getLogger(__name__)
 
+
 def read_file(path: Path, shown: str, config: IngestConfig) -> Iterator[Article | Skip]:
     """All records of one file, by the reader registered for its suffix."""
     if is_topic_file(path):
