@@ -78,8 +78,8 @@ def test_strip_dateline() -> None:
     assert strip_dateline("(Sputnik) - The two countries") == ("The two countries", ["Sputnik"])
     assert strip_dateline("TOKYO — Officials said.") == ("Officials said.", [])
     assert strip_dateline("NEW YORK, March 3 -- Stocks rose.") == ("Stocks rose.", [])
-    tokenised = "LONDON | Tue Apr 27 , 2010 4:08 am EDT LONDON -LRB- Reuters -RRB- - BP said ."
-    assert strip_dateline(tokenised) == ("BP said .", ["Reuters"])
+    stamped = "LONDON | Tue Apr 27, 2010 4:08 am EDT LONDON (Reuters) - BP said."
+    assert strip_dateline(stamped) == ("BP said.", ["Reuters"])
     assert strip_dateline("The ministry (MFA) said on Monday.") is None
     assert strip_dateline("Putin - who visited in 2005 - said.") is None
 

@@ -295,6 +295,8 @@ def test_every_input_is_used_or_reported(timeline: Timeline) -> None:
     expected = {p.name for p in EXAMPLES.iterdir() if p.suffix in {".txt", ".html"}}
     expected |= {"09_nile_basin_monitor.jsonl#L1", "09_nile_basin_monitor.jsonl#L2"}
     assert expected <= seen, f"silently dropped: {sorted(expected - seen)}"
+    # the folder's own README and EXPECTED are listed in examples/.storylineignore
+    assert not {"README.md", "EXPECTED.md"} & seen
 
 
 # -- must not contain ---------------------------------------------------------------------------

@@ -148,3 +148,19 @@ def test_a_file_is_read_by_the_reader_of_its_suffix() -> None:
     assert name("x.tar.gz") is None
     assert name("x.docx") is None
     assert name("page.HTM") == "html"
+
+
+def test_a_storylineignore_file_keeps_entries_out_of_the_input(tmp_path: Path) -> None:
+    body = "The envoys met in Geneva on Monday and agreed to talk again next month. " * 4
+    (tmp_path / "a.txt").write_text(body, encoding="utf-8")
+    (tmp_path / "README.md").write_text("# about this corpus", encoding="utf-8")
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "b.txt").write_text(body, encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "draft.txt").write_text(body + " Draft.", encoding="utf-8")
+    (tmp_path / "sub" / "c.txt").write_text(body + " More.", encoding="utf-8")
+    (tmp_path / ".storylineignore").write_text("# comment\nREADME.md\nnotes/\ndraft.*\n")
+    paths = sorted(
+        Path(item.path).relative_to(tmp_path).as_posix() for item in read_articles([tmp_path])
+    )
+    assert paths == ["a.txt", "sub/c.txt"]

@@ -23,7 +23,7 @@ def test_chronology_entries_are_recognised() -> None:
         "Feb. 24 -- Militias take the coastal city.",
         "12 June: The cap is fitted over the well.",
         "Jan. 12, 2010 - A quake strikes the capital.",
-        "May 23 , 2001 - A train hits a bus.",  # PTB-tokenised
+        "May 23, 2001 - A train hits a bus.",
         "Monday, March 7 — Rebels retreat.",
     ):
         assert is_chronology_entry(text), text

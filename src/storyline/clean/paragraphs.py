@@ -19,9 +19,8 @@ _INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACE_RE = re.compile(r"[^\S\n]+")
 # A blank line (possibly holding spaces) separates blocks.
 _BLOCK_SPLIT_RE = re.compile(r"\n[^\S\n]*\n")
-# The end of a sentence: terminal punctuation, then optional closing quotes/brackets,
-# also in tokenised text ("said . ''", "year -RRB-").
-_SENTENCE_END_RE = re.compile(r"[.!?…:;](?:\s?(?:[\"'”’»)\]]|''|-R[RSC]B-))*$")
+# The end of a sentence: terminal punctuation, then optional closing quotes/brackets.
+_SENTENCE_END_RE = re.compile(r"[.!?…:;](?:\s?[\"'”’»)\]])*$")
 # Words longer than this count as running prose even without final punctuation.
 PROSE_MIN_WORDS = 26
 # Share of a block's lines starting in lower case above which the block is hard-wrapped.

@@ -61,9 +61,8 @@ _DAY = (
     r"|\d{1,2}\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?))?"
 )
 _DASH = r"(?:--|-|–|—)"
-# Brackets, also as tokenised corpora write them.
-_OPEN = r"(?:\(|-LRB-)"
-_CLOSE = r"(?:\)|-RRB-)"
+_OPEN = r"\("
+_CLOSE = r"\)"
 # A print stamp some wires glue before the dateline: "LONDON | Tue Apr 27, 2010 4:08 am EDT".
 _STAMP = (
     r"(?:[A-Z][A-Za-z .]{1,30}\s*\|\s*)?(?:[A-Z][a-z]{2}\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*,\s*"

@@ -5,10 +5,13 @@ records `{id, time, text, ...}`) or `articles.preprocessed.jsonl(.gz)` (records 
 `sentences[].raw`); optionally `timelines.jsonl` (one reference timeline per line: a list
 of `[date, [sentence, ...]]`) and `timeline_sources.json`. Only the article file holds
 articles; when both kinds are present the raw one is read, so nothing is read twice.
+Their text is Penn-Treebank tokenised ("Earth 's surface -LRB- crust -RRB- ,"): it is
+detokenised on reading (`ptb.detokenize`), so every later stage reads ordinary prose.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from collections.abc import Callable, Iterator
@@ -18,6 +21,8 @@ from pathlib import Path
 from storyline.config import IngestConfig
 from storyline.errors import InputError
 from storyline.ingest.jsonrecords import read_jsonl
+from storyline.ingest.ptb import detokenize, looks_tokenized
+from storyline.ingest.records import article_id
 from storyline.model import Article, Skip
 
 # Article files in order of preference.
@@ -62,6 +67,19 @@ def is_topic_file(path: Path) -> bool:
     if article_file is None:
         return False
     return path.name in SIDECAR_FILES or (path.name in ARTICLE_FILES and path != article_file)
+
+
+def read_topic_articles(path: Path, shown: str, max_bytes: int) -> Iterator[Article | Skip]:
+    """The records of a topic's article file, detokenised where they are tokenised (the
+    article id is that of the detokenised text)."""
+    for item in read_jsonl(path, shown, max_bytes):
+        if isinstance(item, Article) and looks_tokenized(item.raw_text):
+            text = detokenize(item.raw_text)
+            title = detokenize(item.title) if item.title else item.title
+            item = dataclasses.replace(
+                item, raw_text=text, title=title, id=article_id(text, item.source)
+            )
+        yield item
 
 
 def _parse_day(value: object, where: str) -> dt.date:
@@ -118,7 +136,7 @@ def read_newstls_topic(folder: str | Path, config: IngestConfig | None = None) -
     max_bytes = (config or IngestConfig()).max_bytes
 
     def articles() -> Iterator[Article | Skip]:
-        return read_jsonl(article_file, str(article_file), max_bytes)
+        return read_topic_articles(article_file, str(article_file), max_bytes)
 
     return NewsTlsTopic(
         name=path.resolve().name,

@@ -1,12 +1,15 @@
 """Turning the paths a user gives into a deterministic stream of Article | Skip.
 
 Folders are walked recursively in sorted name order; hidden entries (".git", ".DS_Store")
-are not inputs and are passed over with a debug log. In a news-tls topic folder only the
+are not inputs and are passed over with a debug log. A folder's `.storylineignore` lists
+glob patterns (one per line, `#` comments; `notes/` for a folder) of entries in it and
+below that are not inputs either: a corpus's own README, say. In a news-tls topic folder only the
 article file is read (see `newstls`). Every other file gives at least one Article or Skip.
 """
 
 from __future__ import annotations
 
+import fnmatch
 import logging
 import os
 from collections.abc import Iterable, Iterator
@@ -14,7 +17,7 @@ from pathlib import Path
 
 from storyline.config import IngestConfig
 from storyline.ingest import files as _files  # noqa: F401  (registers the built-in readers)
-from storyline.ingest.newstls import is_topic_file, topic_article_file
+from storyline.ingest.newstls import is_topic_file, read_topic_articles, topic_article_file
 from storyline.ingest.registry import file_suffix, formats_text, reader_for
 from storyline.model import Article, Skip
 
@@ -31,6 +34,9 @@ def read_file(path: Path, shown: str, config: IngestConfig) -> Iterator[Article 
             "folder (or its articles file) instead",
         )
         return
+    if topic_article_file(path.parent) == path:
+        yield from read_topic_articles(path, shown, config.max_bytes)
+        return
     reader = reader_for(path)
     if reader is None:
         yield Skip(
@@ -43,7 +49,37 @@ def read_file(path: Path, shown: str, config: IngestConfig) -> Iterator[Article 
     yield from reader.read(path, shown, config)
 
 
-def _walk(folder: Path, config: IngestConfig, seen: set[str]) -> Iterator[Article | Skip]:
+IGNORE_FILE = ".storylineignore"
+# (folder the patterns were read in, pattern, whether it names folders only)
+_Ignore = tuple[Path, str, bool]
+
+
+def _ignore_rules(folder: Path) -> list[_Ignore]:
+    try:
+        lines = (folder / IGNORE_FILE).read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return []
+    rules = []
+    for line in lines:
+        pattern = line.strip()
+        if pattern and not pattern.startswith("#"):
+            rules.append((folder, pattern.rstrip("/"), pattern.endswith("/")))
+    return rules
+
+
+def _ignored(path: Path, is_dir: bool, rules: list[_Ignore]) -> bool:
+    for base, pattern, dirs_only in rules:
+        if dirs_only and not is_dir:
+            continue
+        rel = path.relative_to(base).as_posix()
+        if fnmatch.fnmatchcase(rel, pattern) or fnmatch.fnmatchcase(path.name, pattern):
+            return True
+    return False
+
+
+def _walk(
+    folder: Path, config: IngestConfig, seen: set[str], rules: list[_Ignore] | None = None
+) -> Iterator[Article | Skip]:
     real = os.path.realpath(folder)
     if real in seen:
         log.debug("skipping %s: already walked (symlink loop?)", folder)
@@ -55,6 +91,7 @@ def _walk(folder: Path, config: IngestConfig, seen: set[str]) -> Iterator[Articl
         yield Skip(str(folder), "unreadable", f"cannot list the folder: {e.strerror or e}")
         return
     topic_file = topic_article_file(folder)
+    rules = [*(rules or []), *_ignore_rules(folder)]
     for entry in entries:
         path = folder / entry.name
         if entry.name.startswith("."):
@@ -67,8 +104,11 @@ def _walk(folder: Path, config: IngestConfig, seen: set[str]) -> Iterator[Articl
             is_dir = entry.is_dir()
         except OSError:
             is_dir = False
+        if _ignored(path, is_dir, rules):
+            log.info("not reading %s: matched by %s", path, IGNORE_FILE)
+            continue
         if is_dir:
-            yield from _walk(path, config, seen)
+            yield from _walk(path, config, seen, rules)
         else:
             yield from read_file(path, str(path), config)
 

@@ -217,21 +217,21 @@ RULES: list[Rule] = [
     ),
     rule(
         "month-day-year",
-        rf"(?<![\w-])(?:(?P<wd>{WEEKDAY})(?:\s?,)?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAYN})"
-        rf"(?:st|nd|rd|th)?(?!\d|:\d|\.\d)(?:(?:\s?,)?\s+(?P<year>{YEAR})(?!\d))?",
+        rf"(?<![\w-])(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAYN})"
+        rf"(?:st|nd|rd|th)?(?!\d|:\d|\.\d)(?:,?\s+(?P<year>{YEAR})(?!\d))?",
         norm_mdy,
         priority=4,
     ),
     rule(
         "day-month-year",
-        rf"(?<![\w.,$-])(?:(?P<wd>{WEEKDAY})(?:\s?,)?\s+)?(?:the\s+)?(?P<day>{DAYN})(?:st|nd|rd|th)?\s+"
-        rf"(?:of\s+)?(?P<month>{MONTH})(?:(?:\s?,)?\s+(?P<year>{YEAR})(?!\d))?",
+        rf"(?<![\w.,$-])(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAYN})(?:st|nd|rd|th)?\s+"
+        rf"(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR})(?!\d))?",
         norm_mdy,
         priority=4,
     ),
     rule(
         "month-year",
-        rf"(?:\b{EDGE}[\s-]*)?(?<![\w])(?P<month>{MONTH})(?:\s?,)?\s+(?:of\s+)?"
+        rf"(?:\b{EDGE}[\s-]*)?(?<![\w])(?P<month>{MONTH}),?\s+(?:of\s+)?"
         rf"(?:(?P<year>{YEAR})(?!\d)|(?P<rel>this|last|next)\s+year\b)",
         norm_month_year,
         priority=3,

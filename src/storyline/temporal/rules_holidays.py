@@ -84,7 +84,7 @@ RULES: list[Rule] = [
         r"(?:\b(?P<rel>last|next|this)\s+)?\b(?P<name>christmas(?:\s+day|\s+eve)?|"
         r"new\s+year's\s+(?:day|eve)|thanksgiving(?:\s+day)?|independence\s+day|labor\s+day|"
         r"memorial\s+day|halloween|valentine's\s+day|easter(?:\s+sunday)?|good\s+friday)\b"
-        rf"(?:(?:\s?,)?\s+(?P<year>{YEAR})(?!\d))?",
+        rf"(?:,?\s+(?P<year>{YEAR})(?!\d))?",
         norm_holiday,
         priority=3,
     ),
