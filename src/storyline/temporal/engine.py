@@ -13,11 +13,13 @@ import datetime as dt
 import logging
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from storyline.temporal.arith import anchor_date
 
 log = logging.getLogger(__name__)
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s|\n")
 
 Tense = str | None  # "past" | "present" | "future" | None
 
@@ -42,7 +44,20 @@ class Context:
     text: str
     dct: dt.date | None
     tense_at: Callable[[int, int], Tense]
+    # the tense as read, before "future-in-past" ("would attend") is folded into "future"
+    raw_tense_at: Callable[[int, int], Tense] | None = None
     last: tuple[dt.date, str] | None = None  # the last resolved date mention: (date, unit)
+    last_end: int = -1  # where that mention ends in the text
+    # weekday (0 = Monday) -> the day a bare mention of it was placed on earlier in the text
+    weekdays: dict[int, dt.date] = field(default_factory=dict)
+
+    def last_in_sentence(self, pos: int) -> dt.date | None:
+        """The last resolved day, when it was mentioned earlier in the sentence that holds
+        `pos` (a reported statement's time: "announced on Wednesday that ... on Thursday")."""
+        if self.last is None or self.last[1] != "day" or not 0 <= self.last_end <= pos:
+            return None
+        between = self.text[self.last_end : pos]
+        return None if _SENTENCE_BREAK.search(between) else self.last[0]
 
     def ref(self) -> tuple[dt.date | None, str]:
         """The reference date for deictic expressions and how it was chosen: the DCT when the
@@ -161,7 +176,7 @@ def run(
 ) -> list[Tagged]:
     """Select the longest non-overlapping candidates that their normaliser accepts, then
     normalise them again in text order, so that anaphoric rules see the previous date."""
-    scratch = Context(text=text, dct=ctx.dct, tense_at=ctx.tense_at)
+    scratch = Context(text=text, dct=ctx.dct, tense_at=ctx.tense_at, raw_tense_at=ctx.raw_tense_at)
     starts: list[int] = []  # sorted starts of the taken, non-overlapping spans
     ends: list[int] = []
     chosen: list[Candidate] = []
@@ -189,4 +204,5 @@ def run(
             a = anchor_date(res.value)
             if a is not None:
                 ctx.last = a
+                ctx.last_end = e
     return out

@@ -24,6 +24,63 @@ EDGE = (
 )
 
 
+# Words that introduce a month as a time ("in May", "since June", "the May elections").
+MONTH_CONTEXT = frozenset(
+    {
+        "in", "on", "since", "by", "until", "till", "from", "to", "through", "throughout",
+        "during", "before", "after", "last", "next", "this", "that", "early", "late", "mid",
+        "the", "of", "and", "or", "between", "around", "about", "every", "each", "for", "at",
+        "as", "into", "same", "a", "an", "its", "their", "his", "her", "our",
+    }
+)  # fmt: skip
+# Month names that are also given names ("Theresa May", "April Moreau", "June Halvorsen").
+_GIVEN_NAME_MONTHS = frozenset({"april", "may", "june", "august"})
+_WORD_BEFORE = re.compile(r"(?<![\w'’])([A-Z][\w'’-]*)\.?[ \t]+$")
+_CAPITALISED_AFTER = re.compile(r"^[ \t]+([A-Z][a-z][\w'’-]*)")
+# What a person does, right after the name ("May said", "June told", "April has").
+_PERSON_VERB_AFTER = re.compile(
+    r"^(?:'s|’s|[ \t]+(?:said|says|told|tells|has|had|is|was|will|would|wants|wanted|added|"
+    r"announced|insisted|warned|urged|argued|met|won|lost|spoke|wrote|called|visited|"
+    r"resigned|replied|accused|denied|promised|vowed|voted|urged|conceded|thanked|claimed|"
+    r"declared|congratulated|campaigned|addressed)\b)"
+)
+_NUMBER_AFTER = re.compile(r"^,?[ \t]*\d")
+_NOT_SURNAMES = frozenset({"Day", "Day's", "Madness", "Fools", "The", "Of", "And"})
+
+
+def month_is_name(ctx: Context, start: int, end: int) -> bool:
+    """True when the month word at [start, end) is part of a person's name: after a title or
+    a given name ("Prime Minister Theresa May", "Judge April Moreau"), or, for the months
+    that are given names, before a surname or what a person does ("June Halvorsen said",
+    "May told reporters"). A month after a time word ("in May") is a month."""
+    word = ctx.text[start:end]
+    if (
+        word.endswith(".")
+        or ctx.text[end : end + 1] == "."
+        or _NUMBER_AFTER.match(ctx.text[end : end + 6])
+    ):
+        return False  # "Feb. 1", "April 2", "May 2019": a date
+    before = ctx.text[max(0, start - 40) : start]
+    prev = _WORD_BEFORE.search(before)
+    if prev is not None:
+        prev_word = prev.group(1).rstrip("'’s").lower()
+        if prev_word in MONTH_CONTEXT or prev_word in lex.WEEKDAYS or prev_word in lex.MONTHS:
+            return False
+        if not prev.group(1).endswith(("'s", "’s")):
+            return True  # "Theresa May", "Judge April"
+    elif before.rstrip(" \t").endswith(tuple(MONTH_CONTEXT)):
+        return False
+    if word.lower() not in _GIVEN_NAME_MONTHS:
+        return False
+    after = ctx.text[end : end + 40]
+    surname = _CAPITALISED_AFTER.match(after)
+    if surname is not None and surname.group(1) not in _NOT_SURNAMES:
+        following = surname.group(1).lower()
+        if following not in lex.MONTHS and following not in lex.WEEKDAYS:
+            return True
+    return _PERSON_VERB_AFTER.match(after) is not None
+
+
 def month_ok(word: str) -> bool:
     """False for month names that are also common words written in lower case ("may")."""
     w = word.rstrip(".").lower()

@@ -22,6 +22,7 @@ from storyline.temporal.rules_common import (
     SEASON,
     WEEKDAY,
     YEAR,
+    month_is_name,
     month_ok,
     tense_direction,
     tense_or_none,
@@ -34,6 +35,7 @@ from storyline.temporal.rules_years import (
     norm_spelled_year,
     norm_year,
 )
+from storyline.temporal.tense import FUTURE_IN_PAST
 
 
 # -- explicit dates ---
@@ -77,8 +79,21 @@ def _month_day(month: int, day: int, year: int | None, m: re.Match[str], ctx: Co
     return Result("DATE", d.isoformat(), how)
 
 
+# "the November 15 Association", "the March 8 movement": a date that names something
+_NAMED_AFTER_DATE = re.compile(
+    r"^[ \t]+(?:[A-Z][\w'’]+[ \t]+){0,2}(?:Association|Movement|Committee|Group|Coalition|"
+    r"Alliance|Front|Party|Network|Foundation|Brigade|Society|Union|Council|Campaign|Revolution|"
+    r"Organi[sz]ation|Federation|Club|Collective|Forum|Initiative)\b"
+)
+_THE_BEFORE = re.compile(r"(?i)\bthe[ \t]+$")
+_DAY_AFTER = re.compile(r"[ \t]+\d{1,2}\b")
+
+
 def norm_mdy(m: re.Match[str], ctx: Context) -> Result | None:
-    if not month_ok(m["month"]):
+    if not month_ok(m["month"]) or month_is_name(ctx, m.start("month"), m.end("month")):
+        return None
+    named = not m["year"] and _THE_BEFORE.search(ctx.text[max(0, m.start() - 5) : m.start()])
+    if named and _NAMED_AFTER_DATE.match(ctx.text[m.end() : m.end() + 20]):
         return None
     return _month_day(lex.month_number(m["month"]), int(m["day"]), year_of(m), m, ctx)
 
@@ -101,6 +116,10 @@ def norm_month(m: re.Match[str], ctx: Context) -> Result | None:
     word = m["month"]
     if not month_ok(word) or (word.lower().rstrip(".") in lex.MONTH_ABBR and "." not in word):
         return None
+    if month_is_name(ctx, m.start("month"), m.end("month")):
+        return None  # "Theresa May said", "Judge April Moreau"
+    if _DAY_AFTER.match(ctx.text[m.end() : m.end() + 4]):
+        return None  # "November 15 ...": a day the month-day rules took or turned down
     if not m["rel"] and re.match(
         r"\s+(?:for|of)\s+(?:the\s+)?[A-Z]", ctx.text[m.end() : m.end() + 12]
     ):
@@ -151,12 +170,32 @@ def norm_weekday(m: re.Match[str], ctx: Context) -> Result | None:
             dirn = "strict-future"
         else:
             dirn = tense_direction(ctx, m)
+            said_on = _statement_day(ctx, m)
+            if said_on is not None:  # "announced on Wednesday that it would ... on Thursday"
+                ref, dirn = said_on, "strict-future"
     if how == "previous" and (ctx.last is None or ctx.last[1] != "day"):
         ref, how = None, "none"  # a weekday cannot be placed from a month or a year
-    value = f"XXXX-WXX-{wd + 1}" if ref is None else weekday_near(ref, wd, dirn).isoformat()
+    if ref is None:
+        value = f"XXXX-WXX-{wd + 1}"
+    elif not rel and how == "dct" and wd in ctx.weekdays:
+        value = ctx.weekdays[wd].isoformat()  # a weekday named again is the same day
+    else:
+        day = weekday_near(ref, wd, dirn)
+        if not rel and how == "dct":
+            ctx.weekdays.setdefault(wd, day)
+        value = day.isoformat()
     if pod:
         return Result("TIME", f"{value}T{pod}", how)
     return Result("DATE", value, how)
+
+
+def _statement_day(ctx: Context, m: re.Match[str]) -> dt.date | None:
+    """The day of the statement a future-in-past weekday is seen from: a day named earlier
+    in the same sentence, before the document's date."""
+    if ctx.raw_tense_at is None or ctx.raw_tense_at(m.start(), m.end()) != FUTURE_IN_PAST:
+        return None
+    day = ctx.last_in_sentence(m.start())
+    return day if day is not None and ctx.dct is not None and day < ctx.dct else None
 
 
 # -- today, yesterday, tonight ---

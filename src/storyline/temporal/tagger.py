@@ -10,15 +10,16 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from collections.abc import Callable
 from typing import Any
 
-from storyline.model import TimeExpression
+from storyline.model import DateInterval, TimeExpression
 from storyline.nlp import DEFAULT_MODEL, load_nlp, parse
 from storyline.temporal import lexicon as lex
 from storyline.temporal import rules_dates, rules_holidays, rules_relative, rules_spans
 from storyline.temporal.arith import interval_of
-from storyline.temporal.engine import Context, Rule, run
-from storyline.temporal.tense import SpacyTense
+from storyline.temporal.engine import Context, Rule, Tense, run
+from storyline.temporal.tense import FUTURE_IN_PAST, SpacyTense
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +51,7 @@ def tag_times(
     *,
     model: str = DEFAULT_MODEL,
     use_spacy: bool = True,
+    tense: Callable[[int, int], Tense] | None = None,
 ) -> list[TimeExpression]:
     """Time expressions in `text`, in text order, non-overlapping, normalised against `dct`.
 
@@ -58,27 +60,37 @@ def tag_times(
     spaCy pipeline `model` (loaded on first need; ModelNotFoundError when it is not
     installed) when `use_spacy` is true, else a word-cue heuristic is used. With `dct` None,
     relative expressions stay unresolved ("XXXX-12", "PAST_REF") while absolute ones
-    ("in 2005") are still resolved.
+    ("in 2005") are still resolved. `tense(start, end)`, when given, answers every tense
+    question instead (the annotate stage passes parses it batches itself).
     """
     if not text:
         return []
     if doc is not None and getattr(doc, "text", None) != text:
         log.warning("tag_times: the Doc's text differs from the text; ignoring the Doc")
         doc = None
-    if doc is not None:
-        tense = SpacyTense(text, doc=doc)
-    elif use_spacy:
-        tense = SpacyTense(text, parse=lambda sentence: parse(load_nlp(model), sentence))
-    else:
-        tense = SpacyTense(text)
-    ctx = Context(text=text, dct=dct, tense_at=tense)
+    if tense is None:
+        if doc is not None:
+            tense = SpacyTense(text, doc=doc)
+        elif use_spacy:
+            tense = SpacyTense(text, parse=lambda sentence: parse(load_nlp(model), sentence))
+        else:
+            tense = SpacyTense(text)
+    raw = tense
+
+    def plain(start: int, end: int) -> Tense:
+        t = raw(start, end)
+        return "future" if t == FUTURE_IN_PAST else t
+
+    ctx = Context(text=text, dct=dct, tense_at=plain, raw_tense_at=raw)
     out: list[TimeExpression] = []
     last_end = -1
     for t in run(text, RULES, ctx, TRIGGER):
         if t.start < last_end:
             continue
         r = t.result
-        interval = interval_of(r.value) if r.type == "DATE" else None
+        interval = _interval(r.type, r.value, text[t.start : t.end])
+        if interval is not None and dct is not None:
+            interval = _part_of(text[t.start : t.end], interval, dct)
         out.append(
             TimeExpression(
                 start=t.start,
@@ -93,6 +105,38 @@ def tag_times(
         )
         last_end = t.end
     return out
+
+
+# "earlier this week" is the part of the week before the document's day; "later this
+# month" the part after it (the TIMEX3 value stays the whole unit)
+_EARLIER_LATER = re.compile(r"(?i)^(earlier|later)\s+(?:this|in\s+the)\s+(?:week|month|year)$")
+
+
+def _interval(type_: str, value: str, text: str) -> DateInterval | None:
+    """The calendar interval of a DATE, or the day of a TIME that names its day ("Tuesday
+    morning", "yesterday evening"; a bare clock, "at 10 a.m.", dates nothing)."""
+    if type_ == "DATE":
+        return interval_of(value)
+    if type_ == "TIME" and len(value) > 10 and value[10] == "T" and _NAMES_A_DAY.search(text):
+        return interval_of(value[:10])
+    return None
+
+
+_NAMES_A_DAY = re.compile(
+    rf"(?i)\b(?:{lex.WEEKDAY_RE}|{lex.MONTH_RE}|yesterday|tomorrow)\b|\d{{4}}-\d{{2}}-\d{{2}}"
+)
+
+
+def _part_of(text: str, interval: DateInterval, dct: dt.date) -> DateInterval:
+    m = _EARLIER_LATER.match(text.strip())
+    if m is None or not interval.contains(dct):
+        return interval
+    one = dt.timedelta(days=1)
+    if m.group(1).lower() == "earlier" and interval.start < dct:
+        return DateInterval(interval.start, dct - one, interval.granularity)
+    if m.group(1).lower() == "later" and dct < interval.end:
+        return DateInterval(dct + one, interval.end, interval.granularity)
+    return interval
 
 
 __all__ = ["tag_times"]

@@ -17,6 +17,9 @@ from typing import Any
 Tense = str | None
 
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
+# a future seen from a past moment ("announced on Monday that it would attend on Friday")
+_FUTURE_IN_PAST_AUX = frozenset({"would", "'d"})
+FUTURE_IN_PAST = "future-in-past"
 _MODALS = frozenset({"could", "might", "may", "can", "should", "must"})
 _FUTURE_BEFORE_TO = frozenset(
     [
@@ -163,6 +166,8 @@ def _cue(words: list[str], i: int, after: bool = False) -> Tense:
         return "future"
     if w in ("is", "are", "was", "were") and nxt == "to":
         return "future"
+    if w in _FUTURE_IN_PAST_AUX:
+        return FUTURE_IN_PAST
     if w in _FUTURE_WORDS or (w == "going" and nxt == "to"):
         return "future"
     if w in _MODALS and nxt != "have":
@@ -219,6 +224,8 @@ def _verb_tense(verb: Any, depth: int = 0) -> Tense:
     """Tense of a verb token from its auxiliaries and morphology."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     for a in auxes:
+        if a.lower_ in _FUTURE_IN_PAST_AUX:
+            return FUTURE_IN_PAST
         if a.lower_ in _FUTURE_AUX:
             return "future"
         if a.lower_ in _MODALS and verb.tag_ == "VB":
