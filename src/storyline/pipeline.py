@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int], None]
 
 # Bump when a document stage changes its output, so cached articles are recomputed.
-PREPARE_VERSION = "4"
+PREPARE_VERSION = "5"
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def prepare_fingerprint(config: Config) -> str:
         repr(dataclasses.asdict(config.ingest)),
         repr(dataclasses.asdict(config.dating)),
         model_version(config.annotate.model),
-        str(config.annotate.max_sentence_chars),
+        repr(dataclasses.replace(config.annotate, batch_size=0)),
     ]
     return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:16]
 

@@ -11,6 +11,7 @@ anchored at the article's publication date.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import logging
@@ -19,8 +20,10 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from storyline.config import AnnotateConfig
-from storyline.model import Article, EntityMention, Granularity, Sentence
+from storyline.model import Article, EntityMention, Granularity, Sentence, TimeExpression
 from storyline.nlp import load_nlp, recognise
+from storyline.temporal import lexicon as lex
+from storyline.temporal.rules_common import MONTH_CONTEXT
 
 log = logging.getLogger(__name__)
 
@@ -86,25 +89,86 @@ def _anchor(article: Article) -> dt.date | None:
 def annotate_articles(
     articles: Sequence[Article], config: AnnotateConfig | None = None
 ) -> list[Article]:
-    """Fill `sentences`, `mentions` and `times` of each article (same order).
+    """Fill `sentences`, `mentions`, `times` and `events` of each article (same order).
 
-    Articles are processed in batches with `nlp.pipe`; the publication date, when known,
-    anchors relative time expressions ("on Monday"), otherwise they stay unresolved.
+    One NER pass (`nlp.pipe`) gives sentences and names; the time tagger runs twice: a
+    first pass finds which sentences need a parse (a tense question, a date, the lead of a
+    dated article), those are parsed in one batch, and the second pass reads tense from the
+    parses. The event layer reads the same parses. The publication date, when trusted,
+    anchors relative expressions ("on Monday"); otherwise they stay unresolved.
     """
+    from storyline.annotate.syntax import ParsePlan, parse_batch
+    from storyline.events import extract_events
+    from storyline.events.chronology import is_chronology_entry
     from storyline.temporal import tag_times
 
     cfg = config or AnnotateConfig()
     nlp = load_annotator(cfg.model)
     texts: Iterable[str] = (a.text for a in articles)
-    out: list[Article] = []
+    named: list[Article] = []
     for article, doc in zip(articles, recognise(nlp, texts, cfg.batch_size), strict=True):
-        dct = _anchor(article)
-        out.append(
+        named.append(
             dataclasses.replace(
                 article,
                 sentences=split_sentences(article.text, doc, cfg.max_sentence_chars),
                 mentions=entity_mentions(doc),
-                times=tuple(tag_times(article.text, dct, model=cfg.model)),
             )
         )
+    plans = [ParsePlan(a) for a in named]
+    for article, plan in zip(named, plans, strict=True):
+        dct = _anchor(article)
+        plan.want_dated(tag_times(article.text, dct, tense=plan.tense))
+        if dct is not None:
+            plan.want_lead(cfg.lead_sentences)
+    parse_batch(plans, nlp)
+    out: list[Article] = []
+    for article, plan in zip(named, plans, strict=True):
+        times = tag_times(article.text, _anchor(article), tense=plan.tense)
+        dated = dataclasses.replace(
+            article, times=_outside_names(times, article.mentions, article.text)
+        )
+        chronology = frozenset(
+            i for i in plan.docs if is_chronology_entry(article.sentences[i].text)
+        )
+        events = extract_events(dated, plan.docs, chronology=chronology)
+        out.append(dataclasses.replace(dated, events=events))
     return out
+
+
+# a time expression inside a person's or an organisation's name is part of the name
+# ("Theresa May", "the November 15 Association")
+_NAME_LABELS = frozenset({"PERSON", "ORG"})
+
+
+_GIVEN_NAME_THEN_MONTH = re.compile(
+    r"(?<![.!?] )(?<![.!?]\n)\b([A-Z][a-z]+)[ \t]+(April|May|June|August)\b(?![ \t]*,?[ \t]*\d)"
+)
+
+
+def _outside_names(
+    times: Sequence[TimeExpression], mentions: Sequence[EntityMention], text: str = ""
+) -> tuple[TimeExpression, ...]:
+    """The time expressions that are not part of a name: inside a PERSON or ORG mention, or
+    a lone month word that is a word of a person's name in the same article ("Irena May
+    won ... May voted in Ravela"), unless a time word introduces it ("in May")."""
+    names = sorted((m.start, m.end) for m in mentions if m.label in _NAME_LABELS)
+    starts = [s for s, _ in names]
+    person_words = {
+        w for m in mentions if m.label == "PERSON" and " " in m.text for w in m.text.split()
+    }
+    for m in _GIVEN_NAME_THEN_MONTH.finditer(text):  # "Irena May" even where NER split it
+        first = m.group(1).lower()
+        if first not in MONTH_CONTEXT and first not in lex.WEEKDAYS and first not in lex.MONTHS:
+            person_words.add(m.group(2))
+    out = []
+    for t in times:
+        i = bisect.bisect_right(starts, t.start) - 1
+        inside = i >= 0 and names[i][0] <= t.start and t.end <= names[i][1]
+        if inside:
+            continue
+        if t.text in person_words and t.text.lower() in lex.MONTHS:
+            before = text[max(0, t.start - 12) : t.start].lower().split()
+            if not before or before[-1] not in MONTH_CONTEXT:
+                continue
+        out.append(t)
+    return tuple(out)

@@ -1,0 +1,223 @@
+"""Event mentions of one article, clause by clause: the verb, the kind of event, the time
+expression that dates it (its anchor) and the names taking part.
+
+    events = extract_events(article, parsed)   # parsed: sentence index -> spaCy Doc
+
+A sentence's time expressions are attached to the clause whose verb governs them (through
+the dependency parse); an expression a clause only mentions (`roles`) dates nothing. A
+clause with no anchor of its own inherits nothing; the timeline dates a lead sentence that
+reports a happening by its article's publication day. Sentences without a parse are read
+from their words (every anchor in the sentence, one kind for the sentence).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from storyline.data import word_set
+from storyline.events import kinds, roles
+from storyline.model import Article, EventMention, Granularity, Sentence, TimeExpression
+
+_PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# nouns whose complement clause says what someone expects ("comments that 2019 would see")
+_EXPECTATION_NOUNS = word_set("events", "expectation_nouns")
+_CLAUSE_DEPS = frozenset(
+    {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis", "acl", "pcomp", "csubj"}
+)
+
+
+def _clause_head(tok: Any) -> tuple[Any | None, bool]:
+    """The verb heading the clause that `tok` belongs to, and whether the way up passed an
+    expectation noun ("Abe's comments that 2019 would see ...")."""
+    expecting = False
+    for _ in range(12):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            return tok, expecting
+        if tok.pos_ == "NOUN" and tok.lower_ in _EXPECTATION_NOUNS:
+            expecting = True
+        if tok.head.i == tok.i:
+            return (tok if tok.pos_ in ("VERB", "AUX") else None), expecting
+        tok = tok.head
+    return None, expecting
+
+
+def _relation(verb: Any) -> str:
+    """main | complement | subordinate | relative: how the clause hangs off the sentence."""
+    tok = verb
+    for _ in range(6):
+        dep = tok.dep_
+        if dep == "relcl" or dep == "acl":
+            return "relative"
+        if dep == "advcl":
+            return "subordinate"
+        if dep in ("ccomp", "xcomp", "parataxis"):
+            return "complement"
+        if dep != "conj" or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return "main"
+
+
+def _bare_present(verb: Any) -> bool:
+    """A present-tense verb with no auxiliary ("refers", "depend"): in a story's body, a
+    state or a habit (a headline's present, "Egypt initials a deal", is its first line)."""
+    return verb.tag_ in ("VBZ", "VBP") and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children
+    )
+
+
+def _counted_subject(verb: Any) -> bool:
+    """The clause's subject holds a count ("802 Japanese citizens", "over 20,000 people")."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return any(tok.like_num or tok.ent_type_ == "CARDINAL" for tok in child.subtree)
+    return False
+
+
+def _only_years(attached: list[tuple[int, TimeExpression, str]]) -> bool:
+    return bool(attached) and all(
+        t.interval is not None and t.interval.granularity.rank >= Granularity.YEAR.rank
+        for _, t, _ in attached
+    )
+
+
+def _finest(times: list[tuple[int, TimeExpression]]) -> int | None:
+    dated = [(i, t) for i, t in times if t.interval is not None]
+    if not dated:
+        return None
+    best = min(dated, key=lambda it: (it[1].interval.granularity.rank, it[1].start))  # type: ignore[union-attr]
+    return best[0]
+
+
+def _mentions_in(article: Article, start: int, end: int, labels: frozenset[str]) -> list[int]:
+    return [
+        i for i, m in enumerate(article.mentions) if m.label in labels and start <= m.start < end
+    ]
+
+
+def _sentence_events(
+    article: Article,
+    index: int,
+    sentence: Sentence,
+    times: list[tuple[int, TimeExpression]],
+    doc: Any | None,
+    chronology: bool,
+) -> list[EventMention]:
+    text = article.text
+    if doc is None:
+        kind = kinds.kind_from_words(sentence.text)
+        anchored = [
+            (i, t) for i, t in times if roles.role_of(text, t.start, t.end, None) == "anchor"
+        ]
+        best = _finest(anchored)
+        return [
+            EventMention(
+                sentence=index,
+                start=sentence.start,
+                end=sentence.end,
+                predicate="",
+                kind=kinds.HAPPENED if chronology else kind,
+                anchor=best,
+                clause="main",
+                participants=tuple(
+                    _mentions_in(article, sentence.start, sentence.end, _PARTICIPANT_LABELS)
+                ),
+            )
+        ]
+    offset = sentence.start
+    by_verb: dict[int, list[tuple[int, TimeExpression, str]]] = {}
+    verbs: dict[int, Any] = {}
+    expecting: set[int] = set()
+    for i, t in times:
+        span = doc.char_span(t.start - offset, t.end - offset, alignment_mode="expand")
+        role = roles.role_of(text, t.start, t.end, span)
+        if chronology and i == times[0][0]:
+            role = roles.ANCHOR
+        verb = None
+        if span is not None and len(span):
+            verb, expects = _clause_head(span.root)
+            if expects and verb is not None:
+                expecting.add(verb.i)
+        key = verb.i if verb is not None else -1
+        if verb is not None:
+            verbs[key] = verb
+        by_verb.setdefault(key, []).append((i, t, role))
+    root = next((tok for tok in doc if tok.dep_ == "ROOT"), None)
+    if root is not None and root.i not in by_verb and root.pos_ in ("VERB", "AUX", "NOUN"):
+        by_verb[root.i] = []
+        verbs[root.i] = root
+    out: list[EventMention] = []
+    for key in sorted(by_verb):
+        verb = verbs.get(key)
+        attached = by_verb[key]
+        if verb is None:
+            kind, relation, predicate = kinds.kind_from_words(sentence.text), "main", ""
+            pstart, pend = sentence.start, sentence.end
+        else:
+            kind = kinds.clause_kind(verb)
+            relation = _relation(verb)
+            predicate = (verb.lemma_ or verb.lower_).lower()
+            pstart, pend = offset + verb.idx, offset + verb.idx + len(verb.text)
+            if key in expecting and kind in kinds.ENTRY_KINDS:
+                kind = kinds.EXPECTATION
+            if kind == kinds.HAPPENED and _counted_subject(verb) and _only_years(attached):
+                kind = kinds.BACKGROUND  # "In 2016, 802 citizens visited": a statistic
+            if kind == kinds.HAPPENED and index > 0 and not attached and _bare_present(verb):
+                kind = kinds.BACKGROUND  # "Russia refers to the islands as ...": a habit
+        if chronology:
+            kind, relation = kinds.HAPPENED, "main"
+        if relation == "relative":
+            attached = [(i, t, roles.RELATIVE) for i, t, _ in attached]
+        anchors = [(i, t) for i, t, role in attached if role == roles.ANCHOR]
+        lo, hi = sentence.start, sentence.end
+        if verb is not None:
+            sub = list(verb.subtree)
+            lo, hi = offset + sub[0].idx, offset + sub[-1].idx + len(sub[-1].text)
+        places = _mentions_in(article, lo, hi, _PLACE_LABELS)
+        out.append(
+            EventMention(
+                sentence=index,
+                start=pstart,
+                end=pend,
+                predicate=predicate,
+                kind=kind,
+                anchor=_finest(anchors),
+                clause=relation,
+                participants=tuple(_mentions_in(article, lo, hi, _PARTICIPANT_LABELS)),
+                place=places[0] if places else None,
+            )
+        )
+    return out
+
+
+def extract_events(
+    article: Article, parsed: Mapping[int, Any], *, chronology: frozenset[int] = frozenset()
+) -> tuple[EventMention, ...]:
+    """The event mentions of the sentences in `parsed` (sentence index -> spaCy Doc of that
+    sentence's text, or None to read it from its words), in text order. `chronology`:
+    indices of sentences that are entries of a chronology ("March 17 - The council votes")."""
+    times = list(enumerate(article.times))
+    out: list[EventMention] = []
+    t_pos = 0
+    for index, sentence in enumerate(article.sentences):
+        while t_pos < len(times) and times[t_pos][1].start < sentence.start:
+            t_pos += 1
+        if index not in parsed:
+            continue
+        inside = []
+        j = t_pos
+        while j < len(times) and times[j][1].start < sentence.end:
+            t = times[j][1]
+            if t.end <= sentence.end and t.type in ("DATE", "TIME"):
+                inside.append(times[j])
+            j += 1
+        out.extend(
+            _sentence_events(article, index, sentence, inside, parsed[index], index in chronology)
+        )
+    return tuple(out)
+
+
+def dated_granularity(t: TimeExpression) -> Granularity | None:
+    return t.interval.granularity if t.interval is not None else None

@@ -1,0 +1,121 @@
+"""The kind of event a clause reports, from its verb: something that happened, something
+scheduled, a statement, an expectation, or a background state.
+
+    happened     "signed on Monday", "has completed", "was killed", "Egypt initials a deal"
+    scheduled    "will meet on 14 January", "is expected to visit", "is due to vote in June"
+    statement    "said on Tuesday", "told reporters", "according to"
+    expectation  "would see a breakthrough in 2019", "hopes to finish by 2025"
+    background   "never signed", "has long been", "the mine employs 1,400 people"
+
+Only happened and scheduled events become timeline entries; statements date the reports
+they make at a lower weight; expectations and background states date nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from storyline.data import word_set
+
+HAPPENED = "happened"
+SCHEDULED = "scheduled"
+STATEMENT = "statement"
+EXPECTATION = "expectation"
+BACKGROUND = "background"
+KINDS = (HAPPENED, SCHEDULED, STATEMENT, EXPECTATION, BACKGROUND)
+ENTRY_KINDS = frozenset({HAPPENED, SCHEDULED})
+
+REPORTING = word_set("events", "reporting")
+# verbs whose subject expects or intends rather than does
+EXPECTING = word_set("events", "expecting")
+# verbs of states, not events, in the present (and "be" in the past)
+STATIVE = word_set("events", "stative")
+_SCHEDULING = word_set("events", "scheduling")
+_OUTLOOK = word_set("events", "outlook")
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
+_MODALS = frozenset({"could", "might", "may", "can", "should", "must", "ought"})
+_NEVER = frozenset({"never", "not", "n't", "no longer"})
+_LONG = frozenset(
+    {"long", "always", "traditionally", "historically", "usually", "often", "still", "currently"}
+)
+
+
+def _children(tok: Any, *deps: str) -> list[Any]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def clause_kind(verb: Any, depth: int = 0) -> str:
+    """The kind of the clause headed by the spaCy token `verb`."""
+    lemma = verb.lemma_.lower() if verb.lemma_ else verb.lower_
+    auxes = [c.lower_ for c in _children(verb, "aux", "auxpass")]
+    negated = any(c.lower_ in _NEVER for c in _children(verb, "neg", "advmod"))
+    habitual = any(c.lower_ in _LONG for c in _children(verb, "advmod"))
+    passive = bool(_children(verb, "auxpass", "nsubjpass"))
+    if negated or habitual:
+        return BACKGROUND
+    if lemma in REPORTING:
+        return STATEMENT
+    future = any(a in _FUTURE_AUX for a in auxes)
+    modal = any(a in _MODALS for a in auxes)
+    to_infinitive = verb.tag_ == "VB" and "to" in auxes
+    if to_infinitive and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
+        head = verb.head
+        head_lemma = (head.lemma_ or head.lower_).lower()
+        if head_lemma in _SCHEDULING:
+            return SCHEDULED  # "is to meet", "is expected to visit", "is due to vote"
+        if head_lemma in EXPECTING:
+            return SCHEDULED if head.tag_ == "VBN" else EXPECTATION
+        return (
+            clause_kind(head, depth + 1) if depth < 3 else HAPPENED
+        )  # "agreed to talk": an agreement
+    if to_infinitive:
+        return SCHEDULED
+    if future or modal:
+        if passive:
+            return SCHEDULED  # "will be held on 14 January"
+        return EXPECTATION if lemma in STATIVE or lemma in _OUTLOOK else SCHEDULED
+    if lemma in EXPECTING and not passive:
+        return EXPECTATION
+    if lemma in STATIVE and not passive:
+        if lemma in ("have",) and _children(verb, "dobj") and verb.tag_ == "VBD":
+            return HAPPENED  # "had talks"
+        return BACKGROUND
+    if verb.tag_ in ("VBD", "VBN") or "has" in auxes or "have" in auxes or passive:
+        return HAPPENED
+    if verb.tag_ in ("VBZ", "VBP"):
+        return HAPPENED  # headline present: "Egypt initials a deal"; "they meet Monday"
+    return HAPPENED
+
+
+_STATE_WORDS = re.compile(
+    r"\b(?:never|no longer|has long|have long|has always|have always|remains?|continues? to|"
+    r"is|are|employs?|depends?|relies on|consists?|lies|holds?)\b",
+    re.IGNORECASE,
+)
+_FUTURE_WORDS = re.compile(
+    r"\b(?:will|shall|is to|are to|is due to|are due to|is expected to|are expected to|plans? to|"
+    r"is set to|are set to|is scheduled to|are scheduled to)\b",
+    re.IGNORECASE,
+)
+_REPORTING_WORDS = re.compile(r"\b(?:said|says|told|added|according to)\b", re.IGNORECASE)
+_PAST_WORDS = re.compile(
+    r"\b(?:was|were|had|did|has|have)\b|\b\w{3,}ed\b|\b(?:met|held|won|lost|began|left|took|"
+    r"made|gave|came|went|sent|led|fell|rose|broke|struck|shot|hit|cut|set|put|spoke|fled)\b",
+    re.IGNORECASE,
+)
+
+
+def kind_from_words(text: str) -> str:
+    """A sentence's kind from its words alone (when no parse is at hand)."""
+    if _FUTURE_WORDS.search(text):
+        return SCHEDULED
+    if _PAST_WORDS.search(text):
+        if re.search(r"\bnever\b|\bno longer\b", text, re.IGNORECASE):
+            return BACKGROUND
+        return HAPPENED
+    if _REPORTING_WORDS.search(text):
+        return STATEMENT
+    if _STATE_WORDS.search(text):
+        return BACKGROUND
+    return HAPPENED

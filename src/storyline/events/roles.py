@@ -1,0 +1,130 @@
+"""What a time expression does in its sentence: does it date the event the sentence reports,
+or does the sentence only mention it?
+
+A year inside a noun phrase ("a 1956 joint declaration", "the 2015 accord", "last week's
+election"), the start of a state ("stalled since January"), a comparison ("the highest
+since 2009", "narrower than in January"), a deadline ("by June 30") or a date in a relative
+clause ("Putin, who last visited Japan in 2005, ...") is mentioned, not reported: it must
+not date an entry. Read from the dependency parse of the sentence where there is one, and
+from the words around the expression where there is not.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from storyline.data import word_set
+
+# roles
+ANCHOR = "anchor"  # dates the event of its clause
+NOUN = "noun"  # modifies a noun: "the 2015 accord", "last week's election"
+SINCE = "since"  # the start of a state: "stalled since January"
+COMPARISON = "comparison"  # "the highest since 2009", "than in January", "up from 2019"
+BOUND = "bound"  # a deadline or a span's end: "by June 30", "until 2025", "ahead of"
+RELATIVE = "relative"  # inside a relative clause: "who last visited Japan in 2005"
+MENTIONED = frozenset({NOUN, SINCE, COMPARISON, BOUND, RELATIVE})
+
+_BOUND_BEFORE = re.compile(
+    r"(?:\b(?:by|until|till|before|ahead of|prior to|no later than|deadline(?: of| for)?)"
+    r"(?:\s+(?:the|early|mid|late|end of|the end of))?)\s*$",
+    re.IGNORECASE,
+)
+_SINCE_BEFORE = re.compile(
+    r"\b(?:since|dating back to|dates back to|going back to)"
+    r"(?:\s+(?:the|early|mid|late|at least))?\s*$",
+    re.IGNORECASE,
+)
+_COMPARISON_BEFORE = re.compile(
+    r"\b(?:(?:than|compared (?:with|to)|against)\b[^,.;:!?]{0,45}|(?:up|down|rose|fell|"
+    r"increased|decreased|climbed|dropped)\s+(?:\S+\s+){0,3}from\s+(?:\S+\s+){0,3}?|as in\s+)"
+    r"(?:in\s+|on\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+# a determiner or possessive right before a bare year or month ("the 2015 accord")
+_DETERMINER_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|its|their|his|her|our|this|that|these|those|whose)|['’]s)\s+$",
+    re.IGNORECASE,
+)
+_WORD_AFTER = re.compile(r"^[\s-]*([A-Za-z][\w'’-]*)")
+# after a year, these words are not the noun it modifies
+_NOT_A_NOUN_AFTER = word_set("events", "not_nouns")
+_POSSESSIVE_AFTER = re.compile(r"^['’]s\b")
+_RELATIVE_BEFORE = re.compile(
+    r"(?:,|—|–|\(|\s-)\s*(?:who|which|whose|where|when)\b[^,;—–()]*$", re.IGNORECASE
+)
+_TIME_NOUNS = word_set("events", "time_nouns")
+_BARE_UNIT = re.compile(
+    r"^(?:\d{4}|(?:early|mid|late)[\s-]+\d{4}|[A-Z][a-z]+\.?(?:\s+\d{4})?|(?:last|this|next)\s+"
+    r"(?:year|month|week))$"
+)
+
+
+def role_from_words(text: str, start: int, end: int) -> str:
+    """The role read from the words around text[start:end] (used without a parse, and to
+    catch what a parse gets wrong)."""
+    before = text[max(0, start - 60) : start]
+    after = text[end : end + 30]
+    if _BOUND_BEFORE.search(before):
+        return BOUND
+    if _SINCE_BEFORE.search(before):
+        return SINCE
+    if _COMPARISON_BEFORE.search(before):
+        return COMPARISON
+    if _POSSESSIVE_AFTER.match(after):
+        return NOUN  # "last week's election", "Monday's ruling"
+    expression = text[start:end]
+    if _BARE_UNIT.match(expression) and _DETERMINER_BEFORE.search(before):
+        word = _WORD_AFTER.match(after)
+        following = word.group(1).lower() if word is not None else ""
+        if following and following not in _NOT_A_NOUN_AFTER and following not in _TIME_NOUNS:
+            return NOUN  # "a 1956 joint declaration", "the 2015 Declaration"
+    if _RELATIVE_BEFORE.search(before):
+        return RELATIVE
+    return ANCHOR
+
+
+_STATE_STARTS = frozenset({"since"})
+_BOUNDS = frozenset({"until", "till", "by", "before"})
+
+
+def role_from_parse(span: Any) -> str | None:
+    """The role read from the dependency parse of the expression's span (a spaCy Span), or
+    None when the parse says nothing the words do not."""
+    root = span.root
+    head = root.head
+    modifier = root.dep_ in ("compound", "nummod", "amod", "nmod", "poss")
+    outside = not span.start <= head.i < span.end
+    if modifier and outside and head.pos_ in ("NOUN", "PROPN") and head.lower_ not in _TIME_NOUNS:
+        return NOUN
+    if root.dep_ == "pobj" and head.dep_ == "prep":
+        prep = head.lower_
+        if prep == "since":
+            return SINCE
+        if prep in ("by", "until", "till", "before"):
+            return BOUND
+        if prep == "than":
+            return COMPARISON
+    tok = root
+    for _ in range(10):
+        if tok.dep_ == "relcl":
+            return RELATIVE
+        if tok.dep_ in ("prep", "mark") and tok.lower_ in _STATE_STARTS:
+            return SINCE  # "Since [the visit in December 2016], relations have improved"
+        if tok.dep_ in ("prep", "mark") and tok.lower_ in _BOUNDS:
+            return BOUND
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            break  # the clause's verb: what is above it belongs to other clauses
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return None
+
+
+def role_of(text: str, start: int, end: int, span: Any | None) -> str:
+    """The role of the expression at text[start:end]: the words decide the clear cases
+    (deadlines, "since", comparisons, "X's"), the parse the others."""
+    by_words = role_from_words(text, start, end)
+    if by_words != ANCHOR or span is None:
+        return by_words
+    return role_from_parse(span) or ANCHOR

@@ -1,0 +1,113 @@
+"""The event layer on real parses: which date a clause is anchored by, and what kind of
+event it reports."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from storyline.annotate import annotate_articles
+from storyline.model import Article, DateInterval, EventMention
+
+PUB = dt.date(2019, 1, 8)  # a Tuesday
+
+
+def annotate(text: str, published: dt.date | None = PUB) -> Article:
+    a = Article(
+        id="a",
+        path="a.txt",
+        raw_text=text,
+        text=text,
+        published=DateInterval.day(published) if published else None,
+        published_how="header" if published else "none",
+    )
+    [done] = annotate_articles([a])
+    return done
+
+
+def anchored(article: Article) -> list[tuple[str, str, str]]:
+    """(kind, anchor text, anchor date) of every anchored event."""
+    out = []
+    for e in article.events:
+        if e.anchor is not None:
+            t = article.times[e.anchor]
+            assert t.interval is not None
+            out.append((e.kind, t.text, t.interval.iso()))
+    return out
+
+
+def mentioned(article: Article) -> set[str]:
+    """Time expressions no event is anchored by."""
+    used = {e.anchor for e in article.events}
+    return {t.text for i, t in enumerate(article.times) if i not in used}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "only_mentioned"),
+    [
+        ("Putin and Abe agreed last year to use a 1956 joint declaration as the basis.", "1956"),
+        ("Officials said the 2015 accord still held.", "2015"),
+        ("Talks on the contract had been stalled since November.", "November"),
+        ("Turnout reached 71 per cent, the highest since 2008.", "2008"),
+        ("The margin was narrower than in the ballot held in March.", "March"),
+        ("The union must respond by June 30.", "June 30"),
+        ("Putin, who last visited Japan in 2005, arrived on Monday.", "2005"),
+        (
+            "Tens of thousands marched on Sunday against the result of last week's election.",
+            "last week",
+        ),
+    ],
+)
+def test_a_date_the_sentence_only_mentions_anchors_nothing(
+    sentence: str, only_mentioned: str
+) -> None:
+    article = annotate(sentence)
+    assert only_mentioned in mentioned(article), anchored(article)
+
+
+def test_the_clause_verb_decides_the_kind() -> None:
+    article = annotate(
+        "Lavrov met Kono in Moscow on Monday. "
+        "The ministers will meet again on 22 January. "
+        "Russia and Japan never signed a peace treaty. "
+        "Zakharova told reporters on January 11 that the talks were useful. "
+        "Abe said 2019 would see a breakthrough."
+    )
+    kinds = {(k, text) for k, text, _ in anchored(article)}
+    assert ("happened", "Monday") in kinds
+    assert ("scheduled", "22 January") in kinds
+    assert ("statement", "January 11") in kinds
+    assert not any(text == "2019" and k in ("happened", "scheduled") for k, text in kinds)
+    never = [e for e in article.events if article.sentences[e.sentence].text.startswith("Russia")]
+    assert never and all(e.kind == "background" for e in never)
+
+
+def test_statistics_and_habits_are_background() -> None:
+    article = annotate(
+        "The talks ended on Monday without a deal. In 2016, 802 citizens visited the islands. "
+        "Russia refers to the islands as the Southern Kuriles."
+    )
+    assert ("happened", "Monday", "2019-01-07") in anchored(article)
+    assert not any(text == "2016" and k == "happened" for k, text, _ in anchored(article))
+    habit = [e for e in article.events if e.sentence == 2 and e.clause == "main"]
+    assert habit and habit[0].kind == "background"
+
+
+def test_participants_are_the_names_of_the_clause() -> None:
+    article = annotate("Sergei Lavrov and Taro Kono held talks in Moscow on Monday.")
+    [event] = [e for e in article.events if e.anchor is not None]
+    names = {article.mentions[i].text for i in event.participants}
+    assert {"Sergei Lavrov", "Taro Kono"} <= names
+    assert event.place is not None and article.mentions[event.place].text == "Moscow"
+    assert event.predicate == "hold" and event.kind == "happened"
+
+
+def test_events_survive_the_store_codec() -> None:
+    from storyline.store import article_from_json, article_to_json
+
+    article = annotate("Lavrov met Kono in Moscow on Monday.")
+    assert article.events and article_from_json(article_to_json(article)) == article
+    assert isinstance(article.events[0], EventMention)
+    assert dataclasses.replace(article.events[0]).kind == article.events[0].kind
