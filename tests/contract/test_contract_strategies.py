@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import json
 
 import pytest
 
@@ -49,6 +50,18 @@ def test_build_does_not_mutate_its_input(method: str, articles: list[Article]) -
     assert given == before
 
 
+def _changed(current: object) -> tuple[object, str]:
+    """Another value of the same type, and how `--set` writes it (a TOML scalar)."""
+    if isinstance(current, bool):
+        return (not current), str(not current).lower()
+    if isinstance(current, (int, float)):
+        return current * 2 + 1, repr(current * 2 + 1)
+    if isinstance(current, tuple):
+        new = tuple(reversed(current)) if len(current) > 1 else (*current, "x")
+        return new, json.dumps(list(new))
+    return f"{current}x", json.dumps(f"{current}x")
+
+
 def test_every_strategy_parameter_is_reachable_with_set(method: str) -> None:
     strategy = make_strategy(TimelineConfig(method=method))
     for section in dataclasses.fields(TimelineConfig):
@@ -56,8 +69,7 @@ def test_every_strategy_parameter_is_reachable_with_set(method: str) -> None:
         if not dataclasses.is_dataclass(value):
             continue
         for f in dataclasses.fields(value):
-            current = getattr(value, f.name)
-            new = current * 2 + 1 if isinstance(current, (int, float)) else current
-            cfg = Config().with_overrides([f"timeline.{section.name}.{f.name}={new}"])
+            new, raw = _changed(getattr(value, f.name))
+            cfg = Config().with_overrides([f"timeline.{section.name}.{f.name}={raw}"])
             assert getattr(getattr(cfg.timeline, section.name), f.name) == new
     assert strategy is not None

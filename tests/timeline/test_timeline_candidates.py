@@ -10,9 +10,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from storyline.config import DatewiseConfig
+from storyline.events.chronology import is_chronology_entry
 from storyline.model import Article, DateInterval, Granularity, TimeExpression
 from storyline.timeline import DatewiseTimeline
-from storyline.timeline.candidates import candidates_for, is_chronology_entry
+from storyline.timeline.candidates import candidates_for
 
 MONTHS = ["January", "Feb.", "March", "Apr", "May", "June", "Sept", "December"]
 

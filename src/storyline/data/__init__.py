@@ -4,10 +4,11 @@
     agencies()            {"AFP": ("AFP", "Agence France-Presse", ...), ...}
     picture_agencies()    ("REUTERS", "Getty Images", ...)
     stopwords("query")    frozenset of words
+    word_set("events", "reporting")   a word list of a table
     countries()           lower-cased country names
     contested_places()    the raw table of contested place names (see corpus/entities/aliases)
 
-Files: `calendar.toml`, `agencies.toml`, `stopwords.toml`, `countries.txt`,
+Files: `calendar.toml`, `agencies.toml`, `stopwords.toml`, `events.toml`, `countries.txt`,
 `contested_places.toml`.
 """
 
@@ -81,6 +82,12 @@ def stopwords(purpose: str) -> frozenset[str]:
 
 
 @functools.cache
+def word_set(name: str, key: str) -> frozenset[str]:
+    """A list of words in the TOML table `name` (e.g. `word_set("events", "reporting")`)."""
+    return frozenset(str(w) for w in table(name)[key])
+
+
+@functools.cache
 def countries() -> frozenset[str]:
     """Lower-cased country names."""
     text = resources.files(__name__).joinpath("countries.txt").read_text(encoding="utf-8")
@@ -100,4 +107,5 @@ __all__ = [
     "table",
     "weekday_abbreviations",
     "weekdays",
+    "word_set",
 ]

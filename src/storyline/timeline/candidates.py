@@ -15,8 +15,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from storyline.config import DatewiseConfig
-from storyline.data import month_abbreviations, months
-from storyline.model import Article, DateInterval, Granularity, Sentence, TimeExpression
+from storyline.events.chronology import CHRONOLOGY
+from storyline.model import (
+    Article,
+    DateInterval,
+    EventMention,
+    Granularity,
+    Sentence,
+    TimeExpression,
+)
 
 # Granularities that can date a timeline entry.
 ENTRY_GRANULARITIES = (Granularity.DAY, Granularity.WEEK, Granularity.MONTH, Granularity.YEAR)
@@ -32,6 +39,8 @@ class Candidate:
     weight: float
     chronology: bool = False  # an entry of a chronology the article carries
     day_before: bool = False  # a lead standing for the day before its publication
+    kind: str = ""  # the event's kind (storyline.events), "lead", or "" (read by date alone)
+    event: EventMention | None = None  # the clause that reports it, when known
 
 
 # A date introduced by these words bounds an event ("a deal by January 15", "a deadline of
@@ -51,28 +60,6 @@ _REPORTED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 REPORTING_WEIGHT = 0.5
-
-# A sentence that opens with its date and a dash or colon ("March 15 - Protesters march in
-# ...", "12 June: The cap is fitted") is an entry of a chronology the article carries: a
-# journalist's own pick of a key date, worth more than a passing mention. A clock right
-# after the date ("8 May 2011 - 17:40 ...") is a comment's or a live blog's timestamp.
-_MONTH = (
-    "(?:"
-    + "|".join(
-        sorted((w.capitalize() for w in {*months(), *month_abbreviations()}), key=lambda w: -len(w))
-    )
-    + r")\.?"
-)
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-CHRONOLOGY = re.compile(
-    r"^\W*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*,?\s+)?"
-    rf"(?:{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH})"
-    r"(?P<year>\s*,?\s*\d{4})?\s*(?:-{1,2}|–|—|:)\s+(?!\d{1,2}[:.]\d{2}\b)"
-)
-
-
-def is_chronology_entry(text: str) -> bool:
-    return CHRONOLOGY.match(text) is not None
 
 
 def _chronology_date(
@@ -110,7 +97,7 @@ def _dates_in(
     for t in times:
         if t.start < sentence.start or t.end > sentence.end or t.interval is None:
             continue
-        if t.type not in ("DATE", "TIME") or _is_bound(sentence, t):
+        if t.type != "DATE" or _is_bound(sentence, t):
             continue
         g = t.interval.granularity
         if g not in ENTRY_GRANULARITIES or (not allow_coarse and g is not Granularity.DAY):
@@ -135,41 +122,100 @@ def candidates_for(
     `previous_day_weight` of its weight, for the day before (a story published in the
     morning reports yesterday's events). A chronology entry weighs `chronology_weight`."""
     p = params or DatewiseConfig()
-    lead_sentences, lead_weight = p.lead_sentences, p.lead_weight
-    chronology_weight, previous_day_weight = p.chronology_weight, p.previous_day_weight
     out: list[Candidate] = []
+    times, pub_day = usable_times(article)
+    for i in range(len(article.sentences)):
+        out.extend(
+            sentence_candidates(article, i, times, pub_day, p, allow_coarse, max_dates_per_sentence)
+        )
+    return out
+
+
+def sentence_candidates(
+    article: Article,
+    index: int,
+    times: Sequence[TimeExpression],
+    pub_day: DateInterval | None,
+    params: DatewiseConfig,
+    allow_coarse: bool = True,
+    max_dates: int = 3,
+) -> list[Candidate]:
+    """Sentence `index` read date by date: a candidate for every date it names (statements
+    at half weight, deadlines not at all), or, in the lead, for the publication day."""
+    dates = _dates_in(article.sentences[index], times, allow_coarse)
+    if dates:
+        cand_dates = [(d, w, None) for d, w in dates]
+        return dated_candidates(article, index, cand_dates, pub_day, params, max_dates)
+    if pub_day is not None and index < params.lead_sentences:
+        return lead_candidates(article, index, pub_day, params)
+    return []
+
+
+def usable_times(article: Article) -> tuple[list[TimeExpression], DateInterval | None]:
+    """The article's time expressions that can date an event, and its trusted publication
+    day: with no trustworthy day, "on Friday" or "in May" has no anchor and only absolute
+    dates ("in August 1945") can date an event."""
     times = sorted(article.times, key=lambda t: t.start)
     pub = article.published
     pub_day = pub if pub is not None and pub.granularity is Granularity.DAY else None
     if pub_day is None or article.published_how == "text-inferred":
-        # with no trustworthy publication day, "on Friday" or "in May" has no anchor:
-        # only absolute dates ("in August 1945") can date an event
-        times = [t for t in times if not t.relative]
-        pub_day = None
-    for i, s in enumerate(article.sentences):
-        dates = _dates_in(s, times, allow_coarse)
-        if dates:
-            entry = CHRONOLOGY.match(s.text)
-            factor = chronology_weight if entry else 1.0
-            for n, (d, w) in enumerate(dates[:max_dates_per_sentence]):
-                if entry and n == 0 and d.granularity is Granularity.DAY:
-                    d = _chronology_date(entry, d, pub_day)
-                out.append(Candidate(d, article, s, i, True, w * factor, entry is not None))
-        elif pub_day is not None and i < lead_sentences:
-            out.append(Candidate(pub_day, article, s, i, False, lead_weight))
-            if previous_day_weight > 0:
-                day_before = pub_day.start - dt.timedelta(days=1)
-                out.append(
-                    Candidate(
-                        DateInterval(day_before, day_before, Granularity.DAY),
-                        article,
-                        s,
-                        i,
-                        False,
-                        lead_weight * previous_day_weight,
-                        day_before=True,
-                    )
-                )
+        return [t for t in times if not t.relative], None
+    return times, pub_day
+
+
+def dated_candidates(
+    article: Article,
+    index: int,
+    dates: Sequence[tuple[DateInterval, float, EventMention | None]],
+    pub_day: DateInterval | None,
+    params: DatewiseConfig,
+    max_dates: int,
+) -> list[Candidate]:
+    """The candidates of sentence `index` for its dates (date, weight, reporting clause),
+    a chronology entry weighing `chronology_weight`."""
+    s = article.sentences[index]
+    entry = CHRONOLOGY.match(s.text)
+    factor = params.chronology_weight if entry else 1.0
+    out = []
+    for n, (d, w, event) in enumerate(dates[:max_dates]):
+        if entry and n == 0 and d.granularity is Granularity.DAY:
+            d = _chronology_date(entry, d, pub_day)
+        kind = event.kind if event is not None else ""
+        out.append(
+            Candidate(
+                d, article, s, index, True, w * factor, entry is not None, kind=kind, event=event
+            )
+        )
+    return out
+
+
+def lead_candidates(
+    article: Article,
+    index: int,
+    pub_day: DateInterval,
+    params: DatewiseConfig,
+    event: EventMention | None = None,
+) -> list[Candidate]:
+    """A lead sentence standing for its article's publication day and, at
+    `previous_day_weight` of its weight, for the day before."""
+    s = article.sentences[index]
+    w = params.lead_weight
+    out = [Candidate(pub_day, article, s, index, False, w, kind="lead", event=event)]
+    if params.previous_day_weight > 0:
+        before = pub_day.start - dt.timedelta(days=1)
+        out.append(
+            Candidate(
+                DateInterval(before, before, Granularity.DAY),
+                article,
+                s,
+                index,
+                False,
+                w * params.previous_day_weight,
+                day_before=True,
+                kind="lead",
+                event=event,
+            )
+        )
     return out
 
 

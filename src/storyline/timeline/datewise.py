@@ -89,15 +89,40 @@ class DatewiseTimeline:
             params=config.datewise,
         )
 
+    def _collect(self, articles: Sequence[Article]) -> list[Candidate]:
+        """The dated candidates of every article (a hook for strategies that read more)."""
+        return collect(
+            articles, self.params, allow_coarse=self.allow_coarse, start=self.start, end=self.end
+        )
+
+    def _fold(
+        self,
+        by_date: dict[DateInterval, list[Candidate]],
+        rows: dict[tuple[str, int], int],
+        vectors: SentenceVectors,
+    ) -> None:
+        """Merge the dates that stand for one another (a hook)."""
+        drop_unconfirmed_days_before(by_date)
+        fold_weeks(by_date)
+
+    def _headline(self, lead: Candidate) -> str:
+        return headline_from(lead.sentence.text)
+
+    def _bonus(self, c: Candidate) -> float:
+        """What a candidate sentence's score gains or loses beyond its centrality (a hook)."""
+        return (
+            (self.params.explicit_bonus if c.explicit else 0.0)
+            + (self.params.chronology_bonus if c.chronology else 0.0)
+            - (0.1 if is_quote(c.sentence.text) else 0.0)
+            - (0.05 if c.article.duplicate_of else 0.0)
+        )
+
+    def _acceptable(self, group: Sequence[Candidate]) -> bool:
+        """Whether a date's candidates can make an entry (a hook)."""
+        return True
+
     def build(self, articles: Sequence[Article]) -> list[TimelineEntry]:
-        p = self.params
-        cands = [
-            c
-            for c in collect(
-                articles, p, allow_coarse=self.allow_coarse, start=self.start, end=self.end
-            )
-            if c.weight > 0
-        ]
+        cands = [c for c in self._collect(articles) if c.weight > 0]
         if not cands:
             return []
         rows: dict[tuple[str, int], int] = {}
@@ -111,8 +136,7 @@ class DatewiseTimeline:
         by_date: dict[DateInterval, list[Candidate]] = defaultdict(list)
         for c in cands:
             by_date[c.date].append(c)
-        drop_unconfirmed_days_before(by_date)
-        fold_weeks(by_date)
+        self._fold(by_date, rows, vectors)
         ranked = self._rank_dates(by_date)
         used: set[tuple[str, int]] = set()
         entries: list[TimelineEntry] = []
@@ -120,6 +144,8 @@ class DatewiseTimeline:
             if len(entries) >= self.max_entries:
                 break
             if len({c.article.id for c in group}) < self.min_sources:
+                continue
+            if not self._acceptable(group):
                 continue
             entry = self._entry(date, group, rows, vectors, used)
             if entry is not None:
@@ -176,15 +202,7 @@ class DatewiseTimeline:
         idx = [rows[(c.article.id, c.sentence.start)] for c in cands]
         score = vectors.centroid_scores(idx)
         score = score + self.params.query_weight * vectors.query_scores(idx, self.query)
-        score = score + np.array(
-            [
-                (self.params.explicit_bonus if c.explicit else 0.0)
-                + (self.params.chronology_bonus if c.chronology else 0.0)
-                - (0.1 if is_quote(c.sentence.text) else 0.0)
-                - (0.05 if c.article.duplicate_of else 0.0)
-                for c in cands
-            ]
-        )
+        score = score + np.array([self._bonus(c) for c in cands])
         order = sorted(range(len(cands)), key=lambda i: (-score[i], cands[i].article.id))
         # redundancy is checked among the best-scored candidates only, so that a date cited
         # by thousands of sentences does not need a thousands-squared similarity matrix
@@ -224,7 +242,7 @@ class DatewiseTimeline:
         return TimelineEntry(
             id=stable_id(date.iso(), date.granularity.value, prefix="t"),
             date=date,
-            headline=headline_from(lead.sentence.text),
+            headline=self._headline(lead),
             sentences=tuple(_entry_sentence(cands[i]) for i in chosen),
             sources=len(best_per_article),
             independent_sources=len(groups),

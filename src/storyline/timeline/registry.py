@@ -19,6 +19,7 @@ from storyline.config import TimelineConfig
 from storyline.errors import ConfigError
 from storyline.model import Article, TimelineEntry
 from storyline.timeline.datewise import DatewiseTimeline
+from storyline.timeline.eventwise import EventTimeline
 
 
 class Strategy(Protocol):
@@ -40,6 +41,7 @@ def register(cls: type[Strategy]) -> type[Strategy]:
 
 
 register(DatewiseTimeline)
+register(EventTimeline)
 
 
 def make_strategy(config: TimelineConfig, query: str | None = None) -> Strategy:

@@ -1,0 +1,273 @@
+"""`timeline.events.v1`: entries are events, dated when they happened, told once.
+
+The date-wise ranking and sentence choice of `timeline.datewise.v1`, over the event layer
+(`storyline.events`) instead of every date a sentence names:
+
+- a sentence is a candidate for a date only where a clause reporting a happening, a
+  scheduled event or a statement is anchored by it ("a 1956 declaration", "stalled since
+  January", "by June 30", "who visited in 2005" date nothing); statements weigh half, and
+  a date only statements support is no entry;
+- a lead sentence stands for its article's publication day only when it reports a
+  happening or a statement, not a background state ("the two never signed a treaty");
+- one event told at several precisions is one entry: a week, month or year candidate whose
+  sentence is like a finer date's inside its period (reported by another article) joins
+  that date (`fold_similar`), so "2015", "March 2015" and "23 March 2015" are one entry at
+  the day;
+- the headline comes from a sentence that stands alone, shortened (`headlines`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from storyline.config import DatewiseConfig, EventsConfig, TimelineConfig, iso_day
+from storyline.events.kinds import ENTRY_KINDS, HAPPENED, SCHEDULED, STATEMENT
+from storyline.model import Article, DateInterval, EventMention, Granularity
+from storyline.timeline.candidates import (
+    ENTRY_GRANULARITIES,
+    REPORTING_WEIGHT,
+    Candidate,
+    dated_candidates,
+    drop_unconfirmed_days_before,
+    fold_weeks,
+    lead_candidates,
+    sentence_candidates,
+    usable_times,
+)
+from storyline.timeline.datewise import DatewiseTimeline
+from storyline.timeline.headlines import headline, stands_alone
+from storyline.timeline.text import SentenceVectors
+
+MAX_FOLD_COMPARED = 200  # sentences of one finer date compared with a coarse candidate
+_PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_LEAD_KINDS = frozenset({HAPPENED, STATEMENT})
+
+
+def event_candidates(
+    article: Article,
+    params: EventsConfig,
+    datewise: DatewiseConfig,
+    *,
+    allow_coarse: bool = True,
+    max_dates_per_sentence: int = 3,
+) -> list[Candidate]:
+    """The candidates of one article from its event mentions (sentences without any, which
+    were not parsed, are read date by date)."""
+    times, pub_day = usable_times(article)
+    usable = {id(t) for t in times}
+    by_sentence: dict[int, list[EventMention]] = {}
+    for e in article.events:
+        by_sentence.setdefault(e.sentence, []).append(e)
+    lead_day = _lead_day(article, by_sentence, pub_day, datewise.lead_sentences, usable)
+    out: list[Candidate] = []
+    for i in range(len(article.sentences)):
+        events = by_sentence.get(i)
+        if events is None:
+            out.extend(sentence_candidates(article, i, times, pub_day, datewise, allow_coarse))
+            continue
+        dates: list[tuple[DateInterval, float, EventMention | None]] = []
+        for e in sorted(events, key=lambda e: (e.kind == STATEMENT, e.start)):
+            if e.anchor is None or e.kind not in params.dated_kinds:
+                continue
+            t = article.times[e.anchor]
+            if t.interval is None or id(t) not in usable:
+                continue
+            if t.type == "TIME" and not params.times_of_day:
+                continue
+            g = t.interval.granularity
+            if g not in ENTRY_GRANULARITIES or (not allow_coarse and g is not Granularity.DAY):
+                continue
+            if e.kind == SCHEDULED and g is Granularity.YEAR:
+                continue  # "later this year": an intention, not a date in the story
+            if all(t.interval != d for d, _, _ in dates):
+                weight = REPORTING_WEIGHT if e.kind == STATEMENT else 1.0
+                dates.append((t.interval, weight, e))
+        if dates:
+            out.extend(
+                dated_candidates(article, i, dates, pub_day, datewise, max_dates_per_sentence)
+            )
+        elif lead_day is not None and i < datewise.lead_sentences:
+            main = next((e for e in events if e.clause == "main"), events[0])
+            if main.kind in _LEAD_KINDS:
+                leads = lead_candidates(article, i, lead_day, datewise, main)
+                if lead_day != pub_day:  # the lead names its day: no guess at the day before
+                    leads = [c for c in leads if not c.day_before]
+                # a lead that only reports what someone said supports a date, never makes one
+                kind = "lead" if main.kind == HAPPENED else STATEMENT
+                out.extend(dataclasses.replace(c, kind=kind) for c in leads)
+    return out
+
+
+def _lead_day(
+    article: Article,
+    by_sentence: dict[int, list[EventMention]],
+    pub_day: DateInterval | None,
+    n_lead: int,
+    usable: set[int],
+) -> DateInterval | None:
+    """The day a story's lead reports: the first day a lead sentence anchors a happening
+    or a statement to, in the week before publication ("laid the foundation stone on
+    Saturday"); else the publication day. The lead's other sentences stand for that day."""
+    if pub_day is None:
+        return None
+    for i in range(min(n_lead, len(article.sentences))):
+        for e in by_sentence.get(i, ()):
+            if e.anchor is None or e.kind not in _LEAD_KINDS:
+                continue
+            t = article.times[e.anchor]
+            iv = t.interval
+            if iv is None or id(t) not in usable or iv.granularity is not Granularity.DAY:
+                continue
+            if 0 <= (pub_day.start - iv.start).days <= 7:
+                return iv
+    return pub_day
+
+
+def _names(c: Candidate) -> frozenset[str]:
+    """The entities (registry ids, else names) a candidate's sentence names."""
+    s = c.sentence
+    return frozenset(
+        m.entity_id or m.text
+        for m in c.article.mentions
+        if s.start <= m.start < s.end and m.label in _PARTICIPANT_LABELS
+    )
+
+
+def _alike(sim: float, shared: int, threshold: float) -> bool:
+    """Two sentences tell one event: similar words, or fairly similar words and two names
+    in common ("Putin and Abe agreed ..." / "Putin and Abe last met ... and agreed ...")."""
+    return sim >= threshold or (sim >= threshold / 2 and shared >= 2)
+
+
+def fold_similar(
+    by_date: dict[DateInterval, list[Candidate]],
+    rows: dict[tuple[str, int], int],
+    vectors: SentenceVectors,
+    threshold: float,
+) -> None:
+    """A week, month or year candidate whose sentence tells what another article's
+    candidate of a finer date inside its period tells (`_alike`) joins that date: one event
+    told at several precisions is one entry, at the most specific date."""
+    for gran in (Granularity.YEAR, Granularity.MONTH, Granularity.WEEK):
+        finer = sorted(
+            (d for d in by_date if d.granularity.rank < gran.rank),
+            key=lambda d: (d.start, d.end),
+        )
+        for coarse in sorted((d for d in by_date if d.granularity is gran), key=lambda d: d.start):
+            inside = [d for d in finer if coarse.start <= d.start and d.end <= coarse.end]
+            if not inside:
+                continue
+            kept: list[Candidate] = []
+            for c in by_date[coarse]:
+                row = rows[(c.article.id, c.sentence.start)]
+                best: tuple[float, int, DateInterval] | None = None
+                for d in inside:
+                    others = [x for x in by_date.get(d, ()) if x.article.id != c.article.id]
+                    if not others:
+                        continue
+                    others = others[:MAX_FOLD_COMPARED]
+                    keys = [rows[(x.article.id, x.sentence.start)] for x in others]
+                    sims = vectors.similarity([row], keys)[0]
+                    mine = _names(c)
+                    score = max(
+                        (float(s) for s, x in zip(sims, others, strict=True)
+                         if _alike(float(s), len(mine & _names(x)), threshold)),
+                        default=None,
+                    )  # fmt: skip
+                    support = len({x.article.id for x in others})
+                    if score is not None and (best is None or (score, support) > best[:2]):
+                        best = (score, support, d)
+                if best is None:
+                    kept.append(c)
+                else:
+                    by_date[best[2]].append(dataclasses.replace(c, date=best[2]))
+            if kept:
+                by_date[coarse] = kept
+            else:
+                del by_date[coarse]
+
+
+@dataclass
+class EventTimeline(DatewiseTimeline):
+    """Event timeline (parameters as `DatewiseTimeline`, plus `events`: `EventsConfig`,
+    set as `timeline.events.*`)."""
+
+    name: ClassVar[str] = "timeline.events.v1"
+
+    events: EventsConfig = field(default_factory=EventsConfig)
+
+    @classmethod
+    def from_config(cls, config: TimelineConfig, query: str | None = None) -> EventTimeline:
+        return cls(
+            max_entries=config.max_entries,
+            sentences_per_entry=config.sentences_per_entry,
+            redundancy=config.redundancy,
+            min_sources=config.min_sources,
+            allow_coarse=config.allow_coarse,
+            start=iso_day(config.start, "timeline.start"),
+            end=iso_day(config.end, "timeline.end"),
+            query=query,
+            required_terms=config.keywords,
+            params=config.datewise,
+            events=config.events,
+        )
+
+    def _collect(self, articles: Sequence[Article]) -> list[Candidate]:
+        out: list[Candidate] = []
+        for a in articles:
+            for c in event_candidates(a, self.events, self.params, allow_coarse=self.allow_coarse):
+                if self.start is not None and c.date.end < self.start:
+                    continue
+                if self.end is not None and c.date.start > self.end:
+                    continue
+                out.append(c)
+        return out
+
+    def _fold(
+        self,
+        by_date: dict[DateInterval, list[Candidate]],
+        rows: dict[tuple[str, int], int],
+        vectors: SentenceVectors,
+    ) -> None:
+        drop_unconfirmed_days_before(by_date)
+        if self.events.fold_similarity < 1.0:
+            fold_similar(by_date, rows, vectors, self.events.fold_similarity)
+        fold_weeks(by_date)
+
+    def _acceptable(self, group: Sequence[Candidate]) -> bool:
+        """A date needs a happening, a scheduled event or a lead; statements alone (a
+        briefing's date) make no entry unless `events.statement_entries`."""
+        if self.events.statement_entries:
+            return True
+        return any(c.kind in ENTRY_KINDS or c.kind in ("lead", "") for c in group)
+
+    def _date_score(self, group: Sequence[Candidate]) -> float:
+        """As the date-wise score, but an event an article leads with (its story, in its
+        first sentences) weighs `events.lead_event_boost` more: the key days are those
+        articles are about, not those they mention in passing."""
+        boost = self.events.lead_event_boost
+        if not boost:
+            return super()._date_score(group)
+        boosted = [
+            dataclasses.replace(c, weight=c.weight * (1 + boost))
+            if c.kind in ENTRY_KINDS and c.index < self.events.lead_event_sentences
+            else c
+            for c in group
+        ]
+        return super()._date_score(boosted)
+
+    def _bonus(self, c: Candidate) -> float:
+        """Sentences that report a happening or a scheduled event, and make sense without
+        the sentence before them, come first (they are the entry's headline)."""
+        bonus = super()._bonus(c)
+        if c.kind in ENTRY_KINDS:
+            bonus += self.events.event_bonus
+        if not stands_alone(c.sentence.text):
+            bonus -= self.events.leaning_penalty
+        return bonus
+
+    def _headline(self, lead: Candidate) -> str:
+        return headline(lead.sentence.text, self.events.headline_words)

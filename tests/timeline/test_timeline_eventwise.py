@@ -1,0 +1,135 @@
+"""`timeline.events.v1` on real annotations: an entry is an event, dated when it happened,
+told once; headlines read well."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from storyline.annotate import annotate_articles
+from storyline.config import EventsConfig, TimelineConfig
+from storyline.corpus.syndication import find_syndication
+from storyline.model import Article, DateInterval
+from storyline.timeline import make_strategy
+from storyline.timeline.headlines import headline, stands_alone
+
+
+def article(aid: str, text: str, published: dt.date | None) -> Article:
+    return Article(
+        id=aid,
+        path=f"{aid}.txt",
+        raw_text=text,
+        text=text,
+        source=f"Outlet {aid}",
+        published=DateInterval.day(published) if published else None,
+        published_how="header" if published else "none",
+    )
+
+
+def build(*articles: Article, events: EventsConfig | None = None) -> list[tuple[str, str]]:
+    done = find_syndication(annotate_articles(list(articles)), 0.8)
+    cfg = TimelineConfig(method="timeline.events.v1", events=events or EventsConfig())
+    return [(e.date.iso(), e.headline) for e in make_strategy(cfg).build(done)]
+
+
+def test_a_date_the_sentence_only_mentions_makes_no_entry() -> None:
+    a = article(
+        "a",
+        "The two leaders signed the accord in Geneva on Monday. "
+        "It builds on a 1956 joint declaration. Talks had stalled since January. "
+        "Turnout was the highest since 2008.",
+        dt.date(2021, 4, 7),
+    )
+    dates = [d for d, _ in build(a)]
+    assert "2021-04-05" in dates
+    assert not {"1956", "2021-01", "2008"} & set(dates)
+
+
+def test_one_event_at_three_precisions_is_one_entry_at_the_day() -> None:
+    day = article(
+        "a",
+        "Egypt, Sudan and Ethiopia signed the Declaration of Principles on the dam in "
+        "Khartoum on Monday.",
+        dt.date(2015, 3, 24),
+    )
+    month = article(
+        "b",
+        "Egypt, Sudan and Ethiopia signed the Declaration of Principles on the dam in "
+        "March 2015, the only text they ever agreed.",
+        dt.date(2019, 6, 1),
+    )
+    year = article(
+        "c",
+        "Egypt, Sudan and Ethiopia signed the Declaration of Principles on the dam in 2015 "
+        "after years of talks.",
+        dt.date(2020, 1, 10),
+    )
+    entries = build(day, month, year)
+    assert [d for d, _ in entries] == ["2015-03-23"]
+    assert entries[0][1].startswith("Egypt, Sudan and Ethiopia signed")
+
+
+def test_a_lead_stands_for_the_day_its_story_names() -> None:
+    a = article(
+        "a",
+        "The first mediation session in the port strike was held on Wednesday. "
+        "The mediator met both sides separately for most of the day. "
+        "Neither side gave details of the talks.",
+        dt.date(2021, 3, 25),
+    )
+    dates = [d for d, _ in build(a)]
+    assert dates == ["2021-03-24"]  # not the publication day, not the day before
+
+
+def test_a_background_lead_is_no_entry_and_statements_alone_make_none() -> None:
+    a = article(
+        "a",
+        "Russia and Japan never signed a peace treaty after the war. "
+        "Zakharova told reporters on January 11 that the atmosphere was strange.",
+        dt.date(2019, 1, 11),
+    )
+    assert build(a) == []
+    assert [d for d, _ in build(a, events=EventsConfig(statement_entries=True))] == ["2019-01-11"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "However, last year, Putin and Abe agreed to accelerate talks for a peace deal, "
+            "using a 1956 joint declaration as the basis for discussions.",
+            "Putin and Abe agreed to accelerate talks for a peace deal",
+        ),
+        (
+            "On 23 September 2017, the first charter flight brought former residents of the "
+            "islands from Japan to visit their family graves for the first time.",
+            "The first charter flight brought former residents of the islands from Japan to "
+            "visit their family graves for the first time",
+        ),
+    ],
+)
+def test_headlines_drop_leading_dates_and_connectives(sentence: str, expected: str) -> None:
+    assert headline(sentence) == expected
+
+
+def test_headlines_never_cut_inside_a_number_or_a_quote() -> None:
+    long = (
+        "Since 1992, over 20,000 Japanese citizens have visited Kunashir, Shikotan, Iturup and "
+        "islands of the Lesser Kuril Ridge, with 9,500 South Kuril residents going to Japan."
+    )
+    line = headline(long)
+    assert "9," not in line or "9,500" in line
+    assert len(line.split()) <= 20
+    quoted = (
+        '"We will not give up a single island, whatever the pressure from Tokyo or from '
+        'Washington," Kremlin aide Yury Ushakov told reporters on Friday.'
+    )
+    assert headline(quoted).endswith("Ushakov says")
+    assert headline(quoted).count('"') % 2 == 0
+
+
+def test_a_sentence_that_leans_on_the_one_before_does_not_stand_alone() -> None:
+    assert not stands_alone("After that meeting, Egypt said the parties had agreed.")
+    assert not stands_alone("The third was completed in August last year.")
+    assert stands_alone("The first round of talks opened in Moscow.")
