@@ -70,7 +70,7 @@ function buildEntities(ctx, entities) {
     }
     let action = el("span", { class: "note" }, "none");
     if (count) {
-      action = el("button", { type: "button", class: "show-entity", "aria-label": "Show the " + plural(count, "entry", "entries") + " naming " + oneLine(e.name) }, "Show " + count);
+      action = el("button", { type: "button", class: "show-entity", "aria-label": "Show " + plural(count, "entry", "entries") + " naming " + oneLine(e.name) }, "Show " + count);
       action.addEventListener("click", () => ctx.showEntity(e.id));
     }
     const tr = el("tr", null, nameCell, el("td", null, String(Number(e.mentions) || 0)), el("td", null, outlets.length ? usage : "—"), el("td", null, action));
