@@ -90,6 +90,13 @@ class Served:
         kinds = {".js": "text/javascript", ".css": "text/css", ".json": "application/json"}
         return self.serve(path, file.read_bytes(), kinds.get(file.suffix, "text/html"))
 
+    def serve_dir(self, prefix: str, folder: Path) -> str:
+        """Serve every file under `folder` at `prefix` + its relative path."""
+        for file in sorted(folder.rglob("*")):
+            if file.is_file():
+                self.serve_file(prefix + file.relative_to(folder).as_posix(), file)
+        return ORIGIN + prefix
+
     def allow_file(self, file: Path) -> str:
         """Let the page load this local file by its file:// URL (and nothing else from disk)."""
         url = file.resolve().as_uri()
