@@ -54,6 +54,7 @@ def test_renders_every_slide(served: Callable[..., Served], built: Built) -> Non
     )
     title = page.locator(".tl-slide-titleslide .tl-headline").inner_text()
     assert title.strip() == data["title"]["text"]["headline"]
+    page.wait_for_timeout(1500)  # let the opening zoom animation settle
     screenshot(page, f"{built.name}-timelinejs")
     s.clean()
 

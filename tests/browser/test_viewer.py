@@ -166,6 +166,10 @@ def test_expand_sources_shows_the_sentence_in_its_paragraph(
     assert all(h.startswith("#src-") or re.match(r"https?://", h) for h in hrefs)
     assert f"open={target['id']}" in page.evaluate("location.hash")
     screenshot(page, f"{built.name}-sources-open")
+    target_panel = "#disagreements" if page.locator("#disagreements").count() else "#entities"
+    page.locator(target_panel).scroll_into_view_if_needed()
+    page.evaluate(f"document.querySelector('{target_panel}').scrollIntoView()")
+    screenshot(page, f"{built.name}-panels")
     s.clean()
 
 
@@ -240,6 +244,15 @@ def test_phone_width(served: Callable[..., Served], built: Built) -> None:
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert page.locator("details.more-filters").get_attribute("open") is None
     assert page.locator("#f-q").is_visible()
+    # the overview is cut to a few lines on a phone, and a button shows all of it
+    more = page.locator("button.more-summary")
+    if more.count():
+        clamped = page.locator(".summary").bounding_box()
+        more.click()
+        assert more.get_attribute("aria-expanded") == "true"
+        full = page.locator(".summary").bounding_box()
+        assert clamped is not None and full is not None and full["height"] > clamped["height"]
+        more.click()
     box = page.locator(VISIBLE).first.bounding_box()
     assert box is not None and box["width"] <= 390
     screenshot(page, f"{built.name}-phone")

@@ -64,6 +64,27 @@ function buildFilters(ctx) {
   return { form, fields: f, reset, count, active, details };
 }
 
+// On a phone the overview is cut to a few lines, with a button that shows all of it.
+function clampSummary() {
+  const summary = document.querySelector(".page-head .summary");
+  if (!summary || !window.matchMedia("(max-width: 39.99em)").matches) {
+    return;
+  }
+  summary.id = "story-summary";
+  summary.classList.add("clamped");
+  if (summary.scrollHeight <= summary.clientHeight + 2) {
+    summary.classList.remove("clamped");
+    return;
+  }
+  const more = el("button", { type: "button", class: "linklike more-summary", "aria-expanded": "false", "aria-controls": "story-summary" }, "Read the whole overview");
+  more.addEventListener("click", () => {
+    const open = summary.classList.toggle("clamped") === false;
+    more.setAttribute("aria-expanded", open ? "true" : "false");
+    more.textContent = open ? "Show less of the overview" : "Read the whole overview";
+  });
+  summary.after(more);
+}
+
 function boot() {
   const doc = readData();
   const section = document.getElementById("timeline");
@@ -106,6 +127,7 @@ function boot() {
       ctx.models.length ? null : el("p", { class: "note" }, "No dated events were found.")))
   );
   document.body.classList.add("js");
+  clampSummary();
 
   function writeHash() {
     const hash = stateHash(ctx.state);
