@@ -117,7 +117,7 @@ function boot() {
   const strip = buildStrip(ctx.models, (x, year) => {
     const m = nearestEntry(strip, ctx.visible, x, year);
     if (m) {
-      jump(m, false);
+      jump(m);
     }
   });
   section.replaceChildren(
@@ -190,7 +190,8 @@ function boot() {
     }
   }
 
-  function jump(m, focus) {
+  // Show entry `m` (clearing filters that hide it), make it current, scroll to it, focus it.
+  function jump(m) {
     if (m.node.hidden) {
       ctx.state = Object.assign(emptyState(), { open: ctx.state.open });
       fillForm();
@@ -201,9 +202,6 @@ function boot() {
     writeHash();
     m.node.scrollIntoView({ block: "start" });
     m.node.focus({ preventScroll: true });
-    if (focus === "toggle") {
-      m.toggle.focus({ preventScroll: true });
-    }
   }
   ctx.jump = jump;
 
@@ -249,7 +247,7 @@ function boot() {
     }
     let i = ctx.current ? shown.indexOf(ctx.current) : -1;
     i = i < 0 ? (step > 0 ? 0 : shown.length - 1) : Math.min(Math.max(i + step, 0), shown.length - 1);
-    jump(shown[i], false);
+    jump(shown[i]);
   }
 
   function fromHash() {
@@ -304,7 +302,7 @@ function boot() {
     }
     const target = location.hash.startsWith("#entry-") ? ctx.models.find((m) => "#entry-" + m.id === location.hash) : null;
     if (target) {
-      jump(target, false);
+      jump(target);
     }
   });
   // In-page links scroll without replacing the fragment, so the view stays shareable.
@@ -320,7 +318,7 @@ function boot() {
     event.preventDefault();
     const model = ctx.models.find((m) => m.node === target);
     if (model) {
-      jump(model, false);
+      jump(model);
       return;
     }
     if (!target.hasAttribute("tabindex") && !target.matches("a, button, input, select, textarea")) {
@@ -388,7 +386,7 @@ function boot() {
     apply(false);
     const target = location.hash.startsWith("#entry-") ? ctx.models.find((m) => "#entry-" + m.id === location.hash) : null;
     if (target) {
-      jump(target, false);
+      jump(target);
     }
   }
   document.documentElement.setAttribute("data-viewer", "ready");

@@ -137,7 +137,7 @@ function changeItems(ctx, items, retired) {
     const model = retired ? null : ctx.models.find((m) => m.id === id);
     if (model) {
       const button = el("button", { type: "button", class: "linklike" }, model.label + ": " + oneLine(model.entry.headline));
-      button.addEventListener("click", () => ctx.jump(model, true));
+      button.addEventListener("click", () => ctx.jump(model));
       list.appendChild(el("li", null, button));
       continue;
     }
