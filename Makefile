@@ -4,6 +4,9 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 TEST_EXTRAS ?= dev,distributed
 
+# the npm test tools of the browser tests (axe-core, TimelineJS3, ESLint, Stylelint)
+BROWSER_DEPS = tests/browser/node_modules/.package-lock.json
+
 .PHONY: demo test lint format bench clean
 
 $(BIN)/python:
@@ -20,11 +23,15 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[$(TEST_EXTRAS)]'
 	touch $@ $(VENV)/.installed-runtime
 
+$(BROWSER_DEPS): tests/browser/package-lock.json tests/browser/package.json
+	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 demo: $(VENV)/.installed-runtime
 	$(BIN)/storyline build examples -o out/examples --query "Renaissance Dam"
 	@echo "open out/examples/timeline.html, or read out/examples/timeline.md"
 
-test: lint
+test: lint $(BROWSER_DEPS)
 	$(BIN)/python -m pytest -n 2 -q
 	$(BIN)/python -m pytest -q -p no:xdist -p no:cacheprovider --doctest-modules src/storyline
 
@@ -41,4 +48,4 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/throughput.py --sizes 1000
 
 clean:
-	rm -rf out .pytest_cache .mypy_cache .ruff_cache
+	rm -rf out .pytest_cache .mypy_cache .ruff_cache tests/browser/_artifacts

@@ -24,10 +24,13 @@ from storyline._version import __version__
 from storyline.config import Config
 from storyline.corpus.relevance import QueryMatcher
 from storyline.model import Article, Entity, Provenance, Skip, Story, Timeline, TimelineEntry
+from storyline.progress import Progress as ProgressProtocol
+from storyline.progress import ProgressLike, as_progress
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[int], None]
+Progress = ProgressLike
+"""A `storyline.progress.Progress` (stage/advance), or the older prepare callback, or None."""
 
 # Bump when a document stage changes its output, so cached articles are recomputed.
 PREPARE_VERSION = "5"
@@ -103,13 +106,16 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 
 def prepare_articles(
-    items: Iterable[Article | Skip], config: Config | None = None, progress: Progress | None = None
+    items: Iterable[Article | Skip], config: Config | None = None, progress: Progress = None
 ) -> PreparedCorpus:
     """Run the document stages on every ingested article (using the cache when configured),
-    then the syndication stage; the order of articles is by id (deterministic)."""
+    then the syndication stage; the order of articles is by id (deterministic).
+
+    `progress` hears the stages ``prepare`` (one step per article) and ``syndication``."""
     from storyline.corpus.syndication.groups import find_syndication
 
     cfg = config or Config()
+    report = as_progress(progress)
     skipped: list[Skip] = []
     todo: list[Article] = []
     seen: dict[str, str] = {}
@@ -121,18 +127,21 @@ def prepare_articles(
         else:
             seen[item.id] = item.path
             todo.append(item)
-    prepared = _run_document_stages(todo, cfg, progress)
+    report.stage("prepare", len(todo))
+    prepared = _run_document_stages(todo, cfg, report)
     articles = sorted((p for p in prepared if isinstance(p, Article)), key=lambda a: a.id)
     skipped.extend(p for p in prepared if isinstance(p, Skip))
+    report.stage("syndication", 1)
     articles = find_syndication(
         articles, cfg.corpus.dedup_threshold, method=cfg.corpus.dedup_method
     )
+    report.advance(1)
     skipped.sort(key=lambda s: (s.path, s.reason))
     return PreparedCorpus(tuple(articles), tuple(skipped))
 
 
 def _run_document_stages(
-    todo: list[Article], cfg: Config, progress: Progress | None
+    todo: list[Article], cfg: Config, progress: ProgressProtocol
 ) -> list[Article | Skip]:
     if not cfg.cache:
         return _prepare_all(todo, cfg, progress, None)
@@ -141,8 +150,8 @@ def _run_document_stages(
     fingerprint = prepare_fingerprint(cfg)
     with Store(cfg.cache) as store:
         cached = store.get_many([a.id for a in todo], fingerprint)
-        if progress is not None and cached:
-            progress(len(cached))
+        if cached:
+            progress.advance(len(cached))
         rest = [a for a in todo if a.id not in cached]
         return [*cached.values(), *_prepare_all(rest, cfg, progress, (store, fingerprint))]
 
@@ -150,7 +159,7 @@ def _run_document_stages(
 def _prepare_all(
     todo: list[Article],
     cfg: Config,
-    progress: Progress | None,
+    progress: ProgressProtocol,
     cache: tuple[Any, str] | None,
 ) -> list[Article | Skip]:
     from storyline.exec import make_executor
@@ -165,8 +174,7 @@ def _prepare_all(
             if cache is not None:
                 store, fingerprint = cache
                 store.put_many((a for a in out if isinstance(a, Article)), fingerprint)
-            if progress is not None:
-                progress(len(out))
+            progress.advance(len(out))
     return results
 
 
@@ -190,23 +198,39 @@ class _PrepareBatch:
         return prepare_batch(batch, self.config)
 
 
-def timeline_from(corpus: PreparedCorpus, config: Config | None = None) -> Timeline:
-    """The corpus stages: relevance, entities, timeline, summary, disagreements."""
+def timeline_from(
+    corpus: PreparedCorpus, config: Config | None = None, progress: Progress = None
+) -> Timeline:
+    """The corpus stages: relevance, entities, timeline, summary, disagreements.
+
+    `progress` hears each stage (``entities``, ``relevance`` with a query, ``timeline``,
+    ``summary``, ``disagreements``) as one step."""
     from storyline.corpus.disagreements.find import find_disagreements
     from storyline.corpus.entities.registry import build_registry
     from storyline.timeline import make_strategy, story_title, summarise
 
     cfg = config or Config()
+    report = as_progress(progress)
     skipped = list(corpus.skipped)
+    report.stage("entities", 1)
     entities, articles = build_registry(list(corpus.articles), cfg.corpus.alias_file)
+    report.advance(1)
     if cfg.query:
+        report.stage("relevance", 1)
         articles = _on_topic(articles, entities, cfg, skipped)
         mentioned = {m.entity_id for a in articles for m in a.mentions}
         entities = [e for e in entities if e.id in mentioned]
+        report.advance(1)
+    report.stage("timeline", 1)
     strategy = make_strategy(cfg.timeline, cfg.query)
     entries = strategy.build(articles)
+    report.advance(1)
+    report.stage("summary", 1)
     summary = summarise(articles, n_sentences=cfg.timeline.summary_sentences, query=cfg.query)
+    report.advance(1)
+    report.stage("disagreements", 1)
     disagreements = find_disagreements(articles, entries, entities)
+    report.advance(1)
     skipped.sort(key=lambda s: (s.path, s.reason))
     counts: dict[str, object] = {
         "inputs": len(articles) + len(skipped),
@@ -281,11 +305,13 @@ def input_fingerprint(articles: Sequence[Article], skipped: Sequence[Skip]) -> s
 
 
 def build(
-    paths: Sequence[str | Path], config: Config | None = None, progress: Progress | None = None
+    paths: Sequence[str | Path], config: Config | None = None, progress: Progress = None
 ) -> Timeline:
-    """Read the articles under `paths` and build the story's timeline."""
+    """Read the articles under `paths` and build the story's timeline (`progress`: see
+    `storyline.progress`)."""
     from storyline.ingest import read_articles
 
     cfg = config or Config()
-    corpus = prepare_articles(read_articles(paths, cfg.ingest), cfg, progress)
-    return timeline_from(corpus, cfg)
+    report = as_progress(progress)
+    corpus = prepare_articles(read_articles(paths, cfg.ingest), cfg, report)
+    return timeline_from(corpus, cfg, report)

@@ -11,7 +11,7 @@ import pytest
 
 from storyline.errors import ConfigError, StorylineError
 from storyline.model import Timeline
-from storyline.render import FORMATS, OUTPUT_NAMES, render, write_outputs
+from storyline.render import FORMATS, OUTPUT_NAMES, render, write_outputs, write_report
 from storyline.render.csvfile import COLUMNS, cell
 
 
@@ -55,9 +55,39 @@ def test_write_outputs(rich: Timeline, tmp_path: Path) -> None:
 def test_rewrite_replaces_files(rich: Timeline, empty: Timeline, tmp_path: Path) -> None:
     write_outputs(rich, tmp_path, FORMATS)
     paths = write_outputs(empty, tmp_path, FORMATS)
+    kept = [f for f in FORMATS if f != "timelinejs"]
     assert all(
-        p.read_bytes() == render(empty, f).encode() for p, f in zip(paths, FORMATS, strict=True)
+        p.read_bytes() == render(empty, f).encode() for p, f in zip(paths, kept, strict=True)
     )
+
+
+def test_no_events_free_timelinejs(rich: Timeline, empty: Timeline, tmp_path: Path) -> None:
+    report = write_report(empty, tmp_path, ["json", "timelinejs"])
+    assert [p.name for p in report.written] == ["timeline.json"]
+    assert report.skipped == {
+        "timelinejs.json": "the timeline has no entries, and TimelineJS refuses a file without "
+        "events"
+    }
+    assert not (tmp_path / "timelinejs.json").exists()
+    # a timelinejs.json of an earlier build with entries is removed, and the report says so
+    write_outputs(rich, tmp_path, ["timelinejs"])
+    report = write_report(empty, tmp_path, ["timelinejs"])
+    assert not (tmp_path / "timelinejs.json").exists()
+    assert "removed the timelinejs.json of an earlier build" in report.skipped["timelinejs.json"]
+
+
+def test_write_report_progress(rich: Timeline, tmp_path: Path) -> None:
+    events: list[tuple[str, object]] = []
+
+    class Recorder:
+        def stage(self, name: str, total: int | None = None) -> None:
+            events.append(("stage", (name, total)))
+
+        def advance(self, n: int = 1) -> None:
+            events.append(("advance", n))
+
+    write_report(rich, tmp_path, ["json", "md"], progress=Recorder())
+    assert events == [("stage", ("render", 2)), ("advance", 1), ("advance", 1)]
 
 
 def test_out_dir_that_is_a_file(rich: Timeline, tmp_path: Path) -> None:

@@ -65,6 +65,8 @@ HTML_TAGS = {
     "summary",
     "pre",
     "footer",
+    "strong",
+    "script",  # only the data block and the viewer: checked below
 }
 
 _text = st.text(
@@ -172,8 +174,22 @@ class _Tags(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.bad: list[str] = []
+        self.scripts: list[list[tuple[str, str | None]]] = []
+        self.script_text: list[str] = []
+        self._in_script = False
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script:
+            self.script_text[-1] += data
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "script":
+            self.scripts.append(attrs)
+            self.script_text.append("")
+            self._in_script = True
         if tag not in HTML_TAGS:
             self.bad.append(tag)
         for name, value in attrs:
@@ -197,6 +213,9 @@ def test_random_timelines_render_safely(t: Timeline) -> None:
     parser = _Tags()
     parser.feed(outputs["html"])
     assert parser.bad == []
+    assert parser.scripts == [[("type", "application/json"), ("id", "storyline-data")], []]
+    data = json.loads(parser.script_text[0])  # no payload closed the data block early
+    assert data["entries"] == doc["entries"] and data["articles"] == doc["articles"]
     tjs = json.loads(outputs["timelinejs"])
     for ev in tjs["events"]:
         assert all(type(v) is int for v in ev["start_date"].values())

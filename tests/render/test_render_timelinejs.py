@@ -35,14 +35,20 @@ def test_dates_only_as_precise_as_granularity(rich: Timeline) -> None:
     assert by_id["e-talks"]["start_date"] == {"year": 2019, "month": 1, "day": 14}
     assert "end_date" not in by_id["e-talks"]
     assert by_id["e-week"]["start_date"] == {"year": 2019, "month": 1, "day": 7}
-    assert by_id["e-week"]["end_date"] == {"year": 2019, "month": 1, "day": 13}
+    assert by_id["e-week"]["end_date"] == {"year": 2019, "month": 1, "day": 14}
+    # coarser entries start at their precision and span to the first day after them, at the
+    # same precision (no pile-up on the first day of the month or year)
     assert by_id["e-hostile"]["start_date"] == {"year": 2019, "month": 2}
+    assert by_id["e-hostile"]["end_date"] == {"year": 2019, "month": 3}
     assert by_id["e-q4"]["start_date"] == {"year": 2018, "month": 10}
-    assert by_id["e-q4"]["end_date"] == {"year": 2018, "month": 12}
+    assert by_id["e-q4"]["end_date"] == {"year": 2019, "month": 1}
     assert by_id["e-1956"]["start_date"] == {"year": 1956}
+    assert by_id["e-1956"]["end_date"] == {"year": 1957}
     assert by_id["e-1945"]["start_date"] == {"year": 1940}
-    assert by_id["e-1945"]["end_date"] == {"year": 1949}
+    assert by_id["e-1945"]["end_date"] == {"year": 1950}
     assert by_id["e-week"]["display_date"] == "week of 7 January 2019"
+    assert by_id["e-1956"]["display_date"] == "1956"
+    assert by_id["e-hostile"]["display_date"] == "February 2019"
 
 
 def test_text_is_escaped_html(rich: Timeline) -> None:
@@ -58,7 +64,34 @@ def test_text_is_escaped_html(rich: Timeline) -> None:
     assert "javascript:alert('wire')" not in talks and "Northern Wire (14 January 2019)" in talks
 
 
+def test_title_slide(rich: Timeline) -> None:
+    title = _doc(rich)["title"]["text"]
+    assert title["headline"] == "Island dispute: treaty talks"
+    assert title["text"] == (
+        "<p>The two foreign ministers sat down in Moscow on Monday. A 1956 declaration ended "
+        "the state of war but settled no border.</p>"
+        "<p>6 entries from 5 articles by 4 named outlets, 1940 to 2019.</p>"
+        "<p>Query: island treaty talks</p>"
+    )
+
+
+def test_sources_with_dates_and_credits(rich: Timeline) -> None:
+    by_id = {e["unique_id"]: e for e in _doc(rich)["events"]}
+    text = by_id["e-1956"]["text"]["text"]
+    assert "Harbour Gazette</a> (11 January 2019; credits AFP)" in text
+    assert "unknown outlet (undated)" in text
+
+
+def test_ids_are_reduced_to_safe_characters(rich: Timeline) -> None:
+    from dataclasses import replace
+
+    entries = (replace(rich.entries[0], id='e"><script>'),)
+    doc = _doc(replace(rich, entries=entries))
+    assert doc["events"][0]["unique_id"] == "e---script-"
+
+
 def test_empty(empty: Timeline) -> None:
+    # render() still gives the document; write_outputs never writes it (test_render_outputs)
     assert _doc(empty)["events"] == []
 
 
@@ -76,4 +109,6 @@ def test_date_parts_point_at_the_interval(d: dt.date) -> None:
         assert first == interval.start
         assert all(isinstance(v, int) for v in start.values())
         if end is not None:
-            assert end["year"] == interval.end.year
+            after = dt.date(end["year"], end.get("month", 1), end.get("day", 1))
+            assert after == interval.end + dt.timedelta(days=1)
+            assert set(end) == set(start) and end != start  # TimelineJS keeps it

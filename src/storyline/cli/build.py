@@ -1,30 +1,95 @@
-"""`storyline build ARTICLES... -o OUT/`: one call of `storyline.pipeline` plus the renderers."""
+"""`storyline build ARTICLES... -o OUT/`: one call of `storyline.pipeline` plus the renderers.
+
+The command validates its numbers before any work, shows one progress bar per stage (read,
+prepare, syndication, entities, relevance, timeline, summary, disagreements, render), exits
+non-zero with a hint when no article could be used (or the query matches none), and ends with a
+summary line in plain English.
+"""
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
+from storyline.cli.hints import no_article_used, summary_line
+from storyline.cli.progress import TqdmProgress
 from storyline.config import Config
 from storyline.errors import StorylineError
 
 DEFAULT_FORMATS = "json,md,html,timelinejs"
 
-
-def _updater(bar: Any) -> Callable[[int], None]:
-    def update(n: int) -> None:
-        bar.update(n)
-
-    return update
+# numeric configuration values (from --config or --set) and the range each must lie in
+AT_LEAST: dict[str, int] = {
+    "timeline.max_entries": 1,
+    "timeline.sentences_per_entry": 1,
+    "timeline.min_sources": 1,
+    "timeline.summary_sentences": 0,
+    "annotate.batch_size": 1,
+    "annotate.max_sentence_chars": 1,
+    "ingest.max_bytes": 1,
+    "ingest.min_chars": 0,
+    "dating.max_gap_days": 0,
+}
+FRACTIONS = ("timeline.query_min_fraction", "timeline.redundancy", "corpus.dedup_threshold")
 
 
 def load_config(config_path: str | None, overrides: tuple[str, ...]) -> Config:
     cfg = Config.from_toml(config_path) if config_path else Config()
     return cfg.with_overrides(overrides)
+
+
+def _value(cfg: Config, dotted: str) -> Any:
+    obj: Any = cfg
+    for part in dotted.split("."):
+        obj = getattr(obj, part, None)
+    return obj
+
+
+def check_numbers(cfg: Config) -> None:
+    """Raise `click.BadParameter` for a numeric configuration value out of its range."""
+    for key, low in AT_LEAST.items():
+        value = _value(cfg, key)
+        if isinstance(value, int) and value < low:
+            raise click.BadParameter(
+                f"{key} is {value}; it must be at least {low}", param_hint="'--set'/'--config'"
+            )
+    for key in FRACTIONS:
+        value = _value(cfg, key)
+        if isinstance(value, float) and not 0.0 <= value <= 1.0:
+            raise click.BadParameter(
+                f"{key} is {value}; it must be between 0 and 1", param_hint="'--set'/'--config'"
+            )
+
+
+def _check_executor(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    kind, sep, arg = value.strip().partition(":")
+    kind = kind.lower()
+    if kind == "processes" and sep and not (arg.strip().isdecimal() and int(arg) >= 1):
+        raise click.BadParameter(
+            f"{value!r}: the number of workers must be a whole number >= 1, e.g. processes:2"
+        )
+    if kind not in ("serial", "processes", "ray") or (kind == "serial" and sep):
+        raise click.BadParameter(
+            f"{value!r}: use serial, processes:N (N >= 1), processes, ray or ray:ADDRESS"
+        )
+    return value
+
+
+def _check_formats(ctx: click.Context, param: click.Parameter, value: str) -> list[str]:
+    from storyline.render import FORMATS
+
+    fmts = [f.strip().lower() for f in value.split(",") if f.strip()]
+    unknown = [f for f in fmts if f not in FORMATS]
+    if unknown or not fmts:
+        raise click.BadParameter(
+            f"{', '.join(unknown) or 'nothing'} is not a format: use one or more of "
+            f"{', '.join(FORMATS)}, comma-separated"
+        )
+    return fmts
 
 
 @click.command("build")
@@ -40,12 +105,18 @@ def load_config(config_path: str | None, overrides: tuple[str, ...]) -> Config:
 @click.option(
     "--query", default=None, help="What the story is about; off-topic articles are skipped."
 )
-@click.option("--max-entries", type=int, default=None, help="Most timeline entries to keep.")
+@click.option(
+    "--max-entries",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Most timeline entries to keep (at least 1).",
+)
 @click.option(
     "--format",
     "formats",
     default=DEFAULT_FORMATS,
     show_default=True,
+    callback=_check_formats,
     help="Comma-separated: json, md, html, timelinejs, csv.",
 )
 @click.option(
@@ -62,7 +133,12 @@ def load_config(config_path: str | None, overrides: tuple[str, ...]) -> Config:
     metavar="KEY=VALUE",
     help="Override one config value, e.g. --set timeline.sentences_per_entry=3.",
 )
-@click.option("--executor", default=None, help="serial | processes:N | ray | ray:ADDRESS")
+@click.option(
+    "--executor",
+    default=None,
+    callback=_check_executor,
+    help="serial | processes:N (N >= 1) | ray | ray:ADDRESS",
+)
 @click.option(
     "--cache",
     default=None,
@@ -83,7 +159,7 @@ def command(
     out_dir: str,
     query: str | None,
     max_entries: int | None,
-    formats: str,
+    formats: list[str],
     config_path: str | None,
     overrides: tuple[str, ...],
     executor: str | None,
@@ -91,9 +167,10 @@ def command(
     quiet_here: bool,
 ) -> None:
     """Build the timeline of the story told by ARTICLES (files or folders)."""
+    from storyline.corpus.relevance import QueryMatcher
     from storyline.ingest import read_articles
     from storyline.pipeline import prepare_articles, timeline_from
-    from storyline.render import write_outputs
+    from storyline.render import write_report
 
     quiet = quiet_here or bool((ctx.obj or {}).get("quiet"))
     try:
@@ -106,30 +183,31 @@ def command(
             cfg = cfg.with_value("executor", executor)
         if cache is not None:
             cfg = cfg.with_value("cache", cache)
-        fmts = [f.strip() for f in formats.split(",") if f.strip()]
-        items = list(read_articles(list(articles), cfg.ingest))
-        n_articles = sum(1 for i in items if not hasattr(i, "reason"))
-        from tqdm import tqdm
-
-        with tqdm(
-            total=n_articles,
-            unit="article",
-            disable=quiet or None,
-            file=sys.stderr,
-            desc="storyline",
-        ) as bar:
-            corpus = prepare_articles(items, cfg, progress=_updater(bar))
-        timeline = timeline_from(corpus, cfg)
-        written = write_outputs(timeline, Path(out_dir), fmts)
+        check_numbers(cfg)
+        with TqdmProgress(disable=True if quiet else None) as progress:
+            progress.stage("read")
+            items = []
+            for item in read_articles(list(articles), cfg.ingest):
+                items.append(item)
+                progress.advance(1)
+            corpus = prepare_articles(items, cfg, progress)
+            timeline = timeline_from(corpus, cfg, progress)
+            if not timeline.articles:
+                matcher = QueryMatcher(cfg.query or "", (), cfg.timeline.query_min_fraction)
+                raise click.ClickException(
+                    no_article_used(
+                        corpus.articles,
+                        timeline.skipped,
+                        cfg.query,
+                        matcher.term_counts(corpus.articles) if cfg.query else [],
+                        matcher.nearest(corpus.articles) if cfg.query else [],
+                        cfg.timeline.query_min_fraction,
+                    )
+                )
+            report = write_report(timeline, Path(out_dir), formats, progress)
     except StorylineError as e:
         raise click.ClickException(str(e)) from e
     if not quiet:
-        counts = timeline.provenance.counts
-        reasons = counts.get("skipped_by_reason") or {}
-        why = ", ".join(f"{k}: {v}" for k, v in dict(reasons).items())  # type: ignore[call-overload]
         click.echo(
-            f"storyline: used {counts['used']} articles, skipped {counts['skipped']}"
-            + (f" ({why})" if why else "")
-            + f"; {counts['entries']} entries -> {', '.join(str(p) for p in written)}",
-            err=True,
+            summary_line(timeline.provenance.counts, report.written, report.skipped), err=True
         )

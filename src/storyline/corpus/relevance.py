@@ -60,3 +60,17 @@ class QueryMatcher:
 
     def matches(self, article: Article) -> bool:
         return self.score(article) >= self.min_fraction
+
+    def term_counts(self, articles: Sequence[Article]) -> list[tuple[str, int]]:
+        """For each query term (in `terms` order), how many of `articles` hold a word it
+        matches: what a user needs to see when a query matches nothing."""
+        vocab = [set(_words(a.text or a.raw_text)) for a in articles]
+        return [
+            (t, sum(1 for words in vocab if any(_word_matches(w, t) for w in words)))
+            for t in self.terms
+        ]
+
+    def nearest(self, articles: Sequence[Article], n: int = 3) -> list[tuple[Article, float]]:
+        """The `n` articles with the highest `score`, best first (ties by id)."""
+        scored = sorted(((self.score(a), a.id, a) for a in articles), key=lambda x: (-x[0], x[1]))
+        return [(a, s) for s, _, a in scored[:n]]

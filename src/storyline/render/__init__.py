@@ -3,8 +3,11 @@
     doc = to_json_dict(timeline)                  # the timeline.json contract as Python data
     text = render(timeline, "md")                 # one format as text
     paths = write_outputs(timeline, out_dir, ["json", "html"])
+    report = write_report(timeline, out_dir, FORMATS)   # also says which files were skipped
 
-Every output is deterministic: the same Timeline gives the same bytes.
+Every output is deterministic: the same Timeline gives the same bytes. A format whose file
+would be useless is not written, and the report says why (`timelinejs.json` without entries:
+TimelineJS refuses a file without events).
 """
 
 from __future__ import annotations
@@ -14,11 +17,13 @@ import logging
 import os
 import tempfile
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from storyline.errors import MissingExtraError, StorylineError
 from storyline.model import Timeline
+from storyline.progress import ProgressLike, as_progress
 from storyline.render.csvfile import render_csv
 from storyline.render.html import render_html
 from storyline.render.jsondoc import dumps, to_json_dict
@@ -39,7 +44,17 @@ for _renderer in (
     Renderer("json", "timeline.json", _render_json, "the versioned contract (JSON Schema)"),
     Renderer("md", "timeline.md", render_markdown, "Markdown"),
     Renderer("html", "timeline.html", render_html, "a self-contained page"),
-    Renderer("timelinejs", "timelinejs.json", render_timelinejs, "Knight Lab TimelineJS"),
+    Renderer(
+        "timelinejs",
+        "timelinejs.json",
+        render_timelinejs,
+        "Knight Lab TimelineJS",
+        refuses=lambda t: (
+            None
+            if t.entries
+            else "the timeline has no entries, and TimelineJS refuses a file without events"
+        ),
+    ),
     Renderer("csv", "timeline.csv", render_csv, "one row per entry"),
 ):
     register(_renderer)
@@ -56,12 +71,36 @@ def render(timeline: Timeline, fmt: str) -> str:
     return renderer_for(fmt).render(timeline)
 
 
+def skip_reason(timeline: Timeline, fmt: str) -> str | None:
+    """Why `fmt`'s file should not be written for `timeline`, or None to write it."""
+    refuses = renderer_for(fmt).refuses
+    return refuses(timeline) if refuses is not None else None
+
+
+@dataclass(frozen=True)
+class WriteReport:
+    """What `write_report` did: the files written, and each file not written with the reason."""
+
+    written: list[Path] = field(default_factory=list)
+    skipped: dict[str, str] = field(default_factory=dict)  # file name -> reason
+
+
 def write_outputs(timeline: Timeline, out_dir: Path, formats: Sequence[str]) -> list[Path]:
     """Write each format's file into `out_dir` (created if needed), atomically, and return
-    the paths written, in the order of `formats` (duplicates written once).
+    the paths written, in the order of `formats` (duplicates written once). A file that
+    `skip_reason` rules out is not written (logged; `write_report` returns the reason).
 
     Every format is checked before anything is written. Files are UTF-8 with "\\n" newlines.
     """
+    return write_report(timeline, out_dir, formats).written
+
+
+def write_report(
+    timeline: Timeline, out_dir: Path, formats: Sequence[str], progress: ProgressLike = None
+) -> WriteReport:
+    """`write_outputs`, returning the files skipped with their reasons too. A skipped file
+    left in `out_dir` by an earlier build is removed, so the folder never mixes two builds.
+    `progress` hears the stage ``render`` (one step per file)."""
     chosen = list({r.name: r for r in (renderer_for(f) for f in formats)}.values())
     out = Path(out_dir)
     try:
@@ -73,13 +112,24 @@ def write_outputs(timeline: Timeline, out_dir: Path, formats: Sequence[str]) -> 
         ) from e
     if not out.is_dir():
         raise StorylineError(f"output path {out} is not a directory: choose another --out")
-    written = []
+    report = as_progress(progress)
+    report.stage("render", len(chosen))
+    done = WriteReport()
     for renderer in chosen:
         path = out / renderer.filename
-        _write_atomic(path, renderer.render(timeline))
-        log.info("wrote %s", path)
-        written.append(path)
-    return written
+        reason = renderer.refuses(timeline) if renderer.refuses is not None else None
+        if reason is None:
+            _write_atomic(path, renderer.render(timeline))
+            log.info("wrote %s", path)
+            done.written.append(path)
+        else:
+            if path.is_file():
+                path.unlink()
+                reason += f"; removed the {path.name} of an earlier build"
+            log.warning("not writing %s: %s", path, reason)
+            done.skipped[path.name] = reason
+        report.advance(1)
+    return done
 
 
 def _write_atomic(path: Path, text: str) -> None:
@@ -133,12 +183,15 @@ __all__ = [
     "OUTPUT_NAMES",
     "SCHEMA_PATH",
     "Renderer",
+    "WriteReport",
     "load_schema",
     "register",
     "render",
     "renderer_for",
     "renderers",
+    "skip_reason",
     "to_json_dict",
     "validate",
     "write_outputs",
+    "write_report",
 ]

@@ -1,59 +1,49 @@
-"""A self-contained, printable HTML page: no script, no external fetch, a restrictive CSP.
+"""`timeline.html`: one self-contained page, readable without script, enhanced by the viewer.
 
-Every article-derived string goes through `esc` (``html.escape(..., quote=True)``), attributes
-included; links to articles are made only for http(s) URLs, with ``rel="noopener noreferrer"``.
+The server-rendered page shows the whole timeline (entries, disagreements, entities, sources,
+skipped inputs, provenance); the viewer script (`render/viewer/*.js`, inlined) then rebuilds the
+timeline, entity and disagreement sections from the embedded data (`viewer_data`) with search,
+filters, an overview strip and expandable sources.
+
+Nothing is fetched: the Content-Security-Policy allows exactly the inline script and stylesheet
+by their SHA-256 hashes, no other script, style, image, frame or connection, and (Trusted Types)
+no string may reach an HTML sink. Every article-derived string in the markup goes through `esc`
+(``html.escape(..., quote=True)``), attributes included; the viewer inserts them as text.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import html
-import json
-from collections.abc import Sequence
+from collections.abc import Mapping
+from typing import Any
 
-from storyline.model import Article, EntrySentence, Timeline, TimelineEntry
-from storyline.render._common import (
-    Cite,
-    Sources,
-    alias_usage,
-    by_number,
-    date_label,
-    entry_cites,
-    jsonable,
-    machine_date,
-    one_line,
-    published_label,
-    safe_url,
-)
-from storyline.render._css import CSS
+from storyline.model import Timeline
+from storyline.render import html_sections as sections
+from storyline.render._common import one_line
+from storyline.render.html_sections import esc, link
+from storyline.render.viewer import hash_source, script, stylesheet
+from storyline.render.viewer_data import embed_json, viewer_document
 
+DATA_ELEMENT_ID = "storyline-data"
 
-def esc(text: str) -> str:
-    """Escape text for HTML element content and quoted attribute values."""
-    return html.escape(text, quote=True)
+__all__ = ["DATA_ELEMENT_ID", "csp", "esc", "link", "render_html"]
 
 
 def csp() -> str:
-    """The Content-Security-Policy of the page: nothing may load or run but its own stylesheet."""
-    digest = base64.b64encode(hashlib.sha256(CSS.encode("utf-8")).digest()).decode("ascii")
+    """The Content-Security-Policy of the page: its own script and stylesheet, nothing else."""
     return (
-        f"default-src 'none'; style-src 'sha256-{digest}'; img-src 'none'; "
-        "script-src 'none'; base-uri 'none'; form-action 'none'"
+        f"default-src 'none'; script-src {hash_source(script())}; "
+        f"style-src {hash_source(stylesheet())}; img-src 'none'; connect-src 'none'; "
+        "base-uri 'none'; form-action 'none'; "
+        "require-trusted-types-for 'script'; trusted-types 'none'"
     )
 
 
-def link(url: str | None, text: str) -> str:
-    """`text` (already escaped) linked to `url` when it is a safe http(s) URL."""
-    safe = safe_url(url)
-    if safe is None:
-        return text
-    return f'<a href="{esc(safe)}" rel="noopener noreferrer">{text}</a>'
-
-
-def render_html(timeline: Timeline) -> str:
-    sources = Sources(timeline)
+def render_html(timeline: Timeline, changes: Mapping[str, Any] | None = None) -> str:
+    """The page for `timeline`; `changes` (new/updated/retired, from a store) adds the viewer's
+    "since last build" panel."""
+    numbered = sections.Numbered(timeline)
     title = esc(one_line(timeline.story.title)) or "Timeline"
+    version = esc(timeline.provenance.tool_version)
     parts: list[str] = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -62,224 +52,31 @@ def render_html(timeline: Timeline) -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{esc(csp())}">',
         '<meta name="referrer" content="no-referrer">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f'<meta name="generator" content="storyline {esc(timeline.provenance.tool_version)}">',
+        '<meta name="color-scheme" content="light dark">',
+        f'<meta name="generator" content="storyline {version}">',
         f"<title>{title}</title>",
-        f"<style>{CSS}</style>",
+        f"<style>{stylesheet()}</style>",
         "</head>",
         "<body>",
-        "<header>",
+        '<a class="skip" href="#timeline">Skip to the timeline</a>',
+        '<header class="page-head">',
         f"<h1>{title}</h1>",
-        _nav(timeline),
     ]
-    parts += _summary(timeline, sources)
-    parts += ["</header>", "<main>", '<section id="timeline">', "<h2>Timeline</h2>"]
-    if timeline.entries:
-        parts.append('<ol class="timeline">')
-        for entry in timeline.entries:
-            parts += _entry(entry, sources)
-        parts.append("</ol>")
-    else:
-        parts.append('<p class="note">No dated events were found.</p>')
-    parts.append("</section>")
-    parts += _disagreements(timeline, sources)
-    parts += _entities(timeline)
-    parts += _sources(sources)
-    parts += _skipped(timeline)
-    parts += _provenance(timeline)
+    parts += sections.summary(timeline, numbered)
+    parts += [sections.nav(timeline), "</header>", '<main id="main">']
+    parts += sections.timeline(timeline, numbered)
+    parts += sections.disagreements(timeline, numbered)
+    parts += sections.entities(timeline)
+    parts += sections.sources(numbered)
+    parts += sections.skipped(timeline)
+    parts += sections.provenance(timeline)
     parts += [
         "</main>",
-        f"<footer><p>Generated by storyline {esc(timeline.provenance.tool_version)}.</p></footer>",
+        f"<footer><p>Generated by storyline {version}.</p></footer>",
+        f'<script type="application/json" id="{DATA_ELEMENT_ID}">'
+        f"{embed_json(viewer_document(timeline, changes))}</script>",
+        f"<script>{script()}</script>",
         "</body>",
         "</html>",
     ]
     return "\n".join(parts) + "\n"
-
-
-def _nav(timeline: Timeline) -> str:
-    links = [("timeline", "Timeline")]
-    if timeline.disagreements:
-        links.append(("disagreements", "Disagreements"))
-    if timeline.entities:
-        links.append(("entities", "Entities"))
-    if timeline.articles:
-        links.append(("sources", "Sources"))
-    if timeline.skipped:
-        links.append(("skipped", "Skipped inputs"))
-    links.append(("provenance", "Provenance"))
-    return "<nav>" + "".join(f'<a href="#{k}">{v}</a>' for k, v in links) + "</nav>"
-
-
-def _markers(cites: Sequence[Cite]) -> str:
-    out = []
-    for c in cites:
-        if c.number is None:
-            out.append("<sup>[?]</sup>")
-        else:
-            out.append(f'<sup><a href="#src-{c.number}">[{c.number}]</a></sup>')
-    return "".join(out)
-
-
-def _sentence(s: EntrySentence, sources: Sources) -> str:
-    return f"{esc(one_line(s.text))}{_markers(sources.cites([s]))}"
-
-
-def _summary(timeline: Timeline, sources: Sources) -> list[str]:
-    story = timeline.story
-    out = []
-    if story.query:
-        out.append(f'<p class="query">Query: {esc(one_line(story.query))}</p>')
-    if story.summary_sentences:
-        text = " ".join(_sentence(s, sources) for s in story.summary_sentences)
-        out.append(f'<p class="summary">{text}</p>')
-    elif story.summary.strip():
-        out.append(f'<p class="summary">{esc(one_line(story.summary))}</p>')
-    return out
-
-
-def _cite_list(cites: Sequence[Cite], sources: Sources) -> str:
-    items = []
-    for c in cites:
-        article = sources.by_id.get(c.article)
-        outlet = link(article.url if article else None, esc(sources.name(c.article, c.source)))
-        when = (
-            published_label(article)
-            if article is not None or c.published is None
-            else esc(c.published)
-        )
-        if c.number is None:
-            items.append(f"{outlet} ({when})")
-        else:
-            items.append(f'<a href="#src-{c.number}">[{c.number}]</a> {outlet} ({when})')
-    return ", ".join(items)
-
-
-def _entry(entry: TimelineEntry, sources: Sources) -> list[str]:
-    cites = by_number(entry_cites(sources, entry))
-    d = entry.date
-    out = [
-        f'<li id="entry-{esc(entry.id)}">',
-        f'<time datetime="{machine_date(d)}">{esc(date_label(d))}</time> '
-        f'<span class="gran">({d.granularity.value})</span>',
-        f"<h3>{esc(one_line(entry.headline))}</h3>",
-    ]
-    if entry.sentences:
-        out.append("<blockquote>")
-        out += [f"<p>{_sentence(s, sources)}</p>" for s in entry.sentences]
-        out.append("</blockquote>")
-    if cites:
-        out.append(f'<p class="sources">Sources: {_cite_list(cites, sources)}</p>')
-    if entry.single_source or entry.sources == 1:
-        out.append('<p class="note">Single source: not confirmed by another outlet.</p>')
-    elif entry.independent_sources < entry.sources:
-        s = "s" if entry.independent_sources != 1 else ""
-        out.append(
-            f'<p class="note">{entry.sources} reports from {entry.independent_sources} '
-            f"independent source{s} (syndicated or duplicate copies).</p>"
-        )
-    out.append("</li>")
-    return out
-
-
-def _disagreements(timeline: Timeline, sources: Sources) -> list[str]:
-    if not timeline.disagreements:
-        return []
-    out = ['<section id="disagreements">', "<h2>Disagreements</h2>"]
-    for d in timeline.disagreements:
-        out.append(f'<h3>{esc(one_line(d.about))} <span class="gran">({esc(d.kind)})</span></h3>')
-        out.append("<table><thead><tr><th>Claim</th><th>Source</th><th>Text</th></tr></thead>")
-        out.append("<tbody>")
-        for c in d.claims:
-            outlet = esc(sources.name(c.article, c.source))
-            n = sources.number.get(c.article)
-            ref = f' <sup><a href="#src-{n}">[{n}]</a></sup>' if n is not None else ""
-            out.append(
-                f"<tr><td>{esc(one_line(c.value))}</td><td>{outlet}{ref}</td>"
-                f"<td>{esc(one_line(c.text))}</td></tr>"
-            )
-        out += ["</tbody></table>"]
-    out.append("</section>")
-    return out
-
-
-def _entities(timeline: Timeline) -> list[str]:
-    if not timeline.entities:
-        return []
-    out = [
-        '<section id="entities">',
-        "<h2>Entities</h2>",
-        "<table><thead><tr><th>Name</th><th>Type</th><th>Also called</th><th>Mentions</th>"
-        "<th>Names by outlet</th></tr></thead><tbody>",
-    ]
-    for e in timeline.entities:
-        aliases = ", ".join(esc(one_line(a)) for a in e.aliases if a != e.name) or "—"
-        usage = esc(one_line(alias_usage(e))) or "—"
-        merges = ""
-        if e.merges:
-            items = "".join(f"<li>{esc(one_line(m))}</li>" for m in e.merges)
-            merges = f"<details><summary>merges</summary><ul>{items}</ul></details>"
-        out.append(
-            f"<tr><td>{esc(one_line(e.name))}{merges}</td><td>{esc(e.type)}</td>"
-            f"<td>{aliases}</td><td>{e.mentions}</td><td>{usage}</td></tr>"
-        )
-    out += ["</tbody></table>", "</section>"]
-    return out
-
-
-def _source_item(a: Article, sources: Sources) -> str:
-    n = sources.number[a.id]
-    outlet = esc(sources.name(a.id))
-    title = f"“{esc(one_line(a.title))}”" if a.title else "untitled"
-    text = f"{outlet}, {link(a.url, title)}, {esc(published_label(a))}, <code>{esc(a.path)}</code>"
-    if a.duplicate_of is not None:
-        dup = sources.number.get(a.duplicate_of)
-        text += f' (copy of <a href="#src-{dup}">[{dup}]</a>)' if dup else " (a duplicate copy)"
-    return f'<li id="src-{n}" value="{n}">{text}</li>'
-
-
-def _sources(sources: Sources) -> list[str]:
-    if not sources.by_id:
-        return []
-    out = ['<section id="sources">', "<h2>Sources</h2>", '<ol class="sources-list">']
-    out += [_source_item(a, sources) for a in sources.by_id.values()]
-    out += ["</ol>", "</section>"]
-    return out
-
-
-def _skipped(timeline: Timeline) -> list[str]:
-    if not timeline.skipped:
-        return []
-    out = [
-        '<section id="skipped">',
-        "<h2>Skipped inputs</h2>",
-        "<table><thead><tr><th>Input</th><th>Reason</th><th>Detail</th></tr></thead><tbody>",
-    ]
-    for s in timeline.skipped:
-        out.append(
-            f"<tr><td><code>{esc(s.path)}</code></td><td>{esc(s.reason)}</td>"
-            f"<td>{esc(one_line(s.detail))}</td></tr>"
-        )
-    out += ["</tbody></table>", "</section>"]
-    return out
-
-
-def _provenance(timeline: Timeline) -> list[str]:
-    p = timeline.provenance
-    counts = json.dumps(jsonable(p.counts), ensure_ascii=False, indent=2)
-    config = json.dumps(jsonable(p.config), ensure_ascii=False, indent=2)
-    return [
-        '<section id="provenance">',
-        "<h2>Provenance</h2>",
-        "<dl>",
-        f"<dt>Tool</dt><dd>storyline {esc(p.tool_version)}, schema {esc(p.schema_version)}</dd>",
-        f"<dt>Input fingerprint</dt><dd><code>{esc(p.input_fingerprint)}</code></dd>",
-        f"<dt>Articles</dt><dd>{len(timeline.articles)} used, {len(timeline.skipped)} skipped; "
-        f"{len(timeline.entries)} entries</dd>",
-        "</dl>",
-        "<details><summary>Counts</summary>",
-        f"<pre>{esc(counts)}</pre>",
-        "</details>",
-        "<details><summary>Configuration</summary>",
-        f"<pre>{esc(config)}</pre>",
-        "</details>",
-        "</section>",
-    ]

@@ -20,12 +20,14 @@ from storyline.model import Timeline
 @dataclass(frozen=True)
 class Renderer:
     """name: the `--format` name; filename: the file `write_outputs` writes; render: the
-    timeline as text; describe: one line for help texts."""
+    timeline as text; describe: one line for help texts; refuses: why a timeline's file
+    would be useless (then it is not written), or None."""
 
     name: str
     filename: str
     render: Callable[[Timeline], str]
     describe: str
+    refuses: Callable[[Timeline], str | None] | None = None
 
 
 _RENDERERS: dict[str, Renderer] = {}
