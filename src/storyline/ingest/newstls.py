@@ -69,10 +69,12 @@ def is_topic_file(path: Path) -> bool:
     return path.name in SIDECAR_FILES or (path.name in ARTICLE_FILES and path != article_file)
 
 
-def read_topic_articles(path: Path, shown: str, max_bytes: int) -> Iterator[Article | Skip]:
+def read_topic_articles(
+    path: Path, shown: str, limits: IngestConfig | int | None = None
+) -> Iterator[Article | Skip]:
     """The records of a topic's article file, detokenised where they are tokenised (the
     article id is that of the detokenised text)."""
-    for item in read_jsonl(path, shown, max_bytes):
+    for item in read_jsonl(path, shown, limits):
         if isinstance(item, Article) and looks_tokenized(item.raw_text):
             text = detokenize(item.raw_text)
             title = detokenize(item.title) if item.title else item.title
@@ -133,10 +135,10 @@ def read_newstls_topic(folder: str | Path, config: IngestConfig | None = None) -
         raise InputError(f"{path / 'keywords.json'} must be a JSON list of strings")
     timelines_path = path / "timelines.jsonl"
     timelines = read_timelines(timelines_path) if timelines_path.is_file() else []
-    max_bytes = (config or IngestConfig()).max_bytes
+    limits = config or IngestConfig()
 
     def articles() -> Iterator[Article | Skip]:
-        return read_topic_articles(article_file, str(article_file), max_bytes)
+        return read_topic_articles(article_file, str(article_file), limits)
 
     return NewsTlsTopic(
         name=path.resolve().name,
