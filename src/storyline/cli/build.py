@@ -93,7 +93,7 @@ def command(
     """Build the timeline of the story told by ARTICLES (files or folders)."""
     from storyline.ingest import read_articles
     from storyline.pipeline import prepare_articles, timeline_from
-    from storyline.render import write_outputs
+    from storyline.render import prepare_output_dir, write_outputs
 
     quiet = quiet_here or bool((ctx.obj or {}).get("quiet"))
     try:
@@ -107,12 +107,17 @@ def command(
         if cache is not None:
             cfg = cfg.with_value("cache", cache)
         fmts = [f.strip() for f in formats.split(",") if f.strip()]
-        items = list(read_articles(list(articles), cfg.ingest))
-        n_articles = sum(1 for i in items if not hasattr(i, "reason"))
+        from storyline.render import renderer_for
+
+        for f in fmts:
+            renderer_for(f)  # an unknown format fails before the run
+        prepare_output_dir(out_dir)  # so does an output folder that cannot be written
+        # records are read as the stages run (never all held at once): the bar counts
+        # articles as they are prepared, without a total
+        items = read_articles(list(articles), cfg.ingest)
         from tqdm import tqdm
 
         with tqdm(
-            total=n_articles,
             unit="article",
             disable=quiet or None,
             file=sys.stderr,
