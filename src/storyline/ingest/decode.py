@@ -5,7 +5,7 @@ A file is text when it decodes and holds few control characters. In order:
 1. a BOM (UTF-8, UTF-16, UTF-32) decides;
 2. a known binary signature (PDF, PNG, JPEG, GIF, ZIP, gzip...) is "binary", named;
 3. UTF-16 without a BOM is recognised by its NUL bytes at every other position;
-4. otherwise a few NUL or control bytes (under 1% of the first 8 KB) do not make a text
+4. otherwise a few NUL or control bytes (at most 8, or 1% of the first 8 KB) do not make a text
    binary: they are dropped after decoding (`strip_controls`);
 5. UTF-8; when it fails, a non-Latin legacy code page (cp1251, cp1253, koi8-r...) found by
    `charset-normalizer` (installed with trafilatura) when the text it gives is in that
@@ -54,6 +54,7 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 )
 # Share of NUL bytes of the first 8 KB above which data is binary (below: stray NULs in text)
 _MAX_NUL_RATIO = 0.01
+_MAX_NULS = 8  # ... or this many, in a short text
 
 
 class DecodeError(Exception):
@@ -96,7 +97,7 @@ def looks_binary(data: bytes) -> bool:
         return True
     if not head or utf16_without_bom(head) is not None:
         return False
-    if head.count(0) > _MAX_NUL_RATIO * len(head):
+    if head.count(0) > max(_MAX_NULS, _MAX_NUL_RATIO * len(head)):
         return True
     controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
     return controls / len(head) > _MAX_CONTROL_RATIO

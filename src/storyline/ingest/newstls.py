@@ -23,6 +23,7 @@ from storyline.errors import InputError
 from storyline.ingest.jsonrecords import read_jsonl
 from storyline.ingest.ptb import detokenize, looks_tokenized
 from storyline.ingest.records import article_id
+from storyline.ingest.safeio import is_file
 from storyline.model import Article, Skip
 
 # Article files in order of preference.
@@ -51,11 +52,11 @@ class NewsTlsTopic:
 
 def topic_article_file(folder: Path) -> Path | None:
     """The article file of a news-tls topic folder, or None when `folder` is not one."""
-    if not (folder / "keywords.json").is_file():
+    if not is_file(folder / "keywords.json"):
         return None
     for name in ARTICLE_FILES:
         candidate = folder / name
-        if candidate.is_file():
+        if is_file(candidate):
             return candidate
     return None
 

@@ -19,7 +19,6 @@
 
 from __future__ import annotations
 
-import gzip
 import io
 import os
 import stat
@@ -49,6 +48,14 @@ class Capped(Exception):
     def __init__(self, detail: str) -> None:
         super().__init__(detail)
         self.detail = detail
+
+
+def is_file(path: Path) -> bool:
+    """`path.is_file()` that is False, never raises, when a parent cannot be searched."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
 
 
 def kind_of(mode: int) -> str | None:
@@ -129,20 +136,54 @@ def read_capped(path: Path, shown: str, config: IngestConfig) -> bytes | Skip:
 
 
 class _BombGuard(io.RawIOBase):
-    """A gzip stream's decompressed bytes, counted against the caps of `IngestConfig`."""
+    """A gzip stream's decompressed bytes (all members), counted against the caps of
+    `IngestConfig`. Decompresses with zlib directly so that a truncated file gives every
+    byte before the break first and only then raises EOFError (gzip.GzipFile may raise at
+    once, losing the records before the break)."""
 
-    def __init__(self, raw: BinaryIO, config: IngestConfig, shown: str) -> None:
+    def __init__(self, raw: BinaryIO, config: IngestConfig) -> None:
         self._raw = raw
-        self._gz = gzip.GzipFile(fileobj=raw, mode="rb")
         self._config = config
-        self._shown = shown
+        self._z = zlib.decompressobj(31)  # 31: a gzip header and trailer
+        self._pending = b""  # compressed bytes not yet given to the decompressor
+        self._started = False
         self.out = 0
+        self.read_in = 0
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
-        n = self._gz.readinto(buffer)
+        want = len(buffer)
+        while True:
+            if self._z.eof:  # the end of one member: another may follow
+                rest = self._z.unused_data + self._pending
+                self._pending = b""
+                if not rest:
+                    rest = self._raw.read(_CHUNK)
+                    self.read_in += len(rest)
+                if not rest:
+                    return 0
+                self._z = zlib.decompressobj(31)
+                self._pending = rest
+            data = self._pending or self._z.unconsumed_tail
+            self._pending = b""
+            if not data:
+                data = self._raw.read(_CHUNK)
+                self.read_in += len(data)
+                if not data:
+                    if self._z.eof or not self._started:
+                        return 0
+                    raise EOFError("the compressed file is truncated")
+            self._started = True
+            out = self._z.decompress(data, want)
+            if out:
+                n = len(out)
+                buffer[:n] = out
+                self._count(n)
+                return n
+
+    def _count(self, n: int) -> None:
         self.out += n
         cfg = self._config
         if self.out > cfg.max_file_bytes:
@@ -150,19 +191,16 @@ class _BombGuard(io.RawIOBase):
                 f"decompressed past ingest.max_file_bytes={cfg.max_file_bytes}: a gzip bomb "
                 f"or a file too large to read"
             )
-        read = max(1, self._raw.tell())
-        if self.out > cfg.max_bytes and self.out > cfg.max_gzip_ratio * read:
+        if self.out > cfg.max_bytes and self.out > cfg.max_gzip_ratio * max(1, self.read_in):
             raise Capped(
-                f"{read} compressed bytes inflate to over {self.out} (more than "
+                f"{self.read_in} compressed bytes inflate to over {self.out} (more than "
                 f"ingest.max_gzip_ratio={cfg.max_gzip_ratio} times): a gzip bomb"
             )
-        return n
 
     def close(self) -> None:
         try:
-            self._gz.close()
-        finally:
             self._raw.close()
+        finally:
             super().close()
 
 
@@ -173,7 +211,7 @@ def open_stream(path: Path, shown: str, config: IngestConfig) -> BinaryIO | Skip
     handle = open_regular(path, shown)
     if isinstance(handle, Skip) or not path.name.lower().endswith(".gz"):
         return handle
-    return io.BufferedReader(_BombGuard(handle, config, shown), _CHUNK)
+    return io.BufferedReader(_BombGuard(handle, config), _CHUNK)
 
 
 def read_line(stream: BinaryIO, limit: int) -> tuple[bytes, int]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import fnmatch
 import logging
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from storyline.config import IngestConfig
 from storyline.ingest import files as _files  # noqa: F401  (registers the built-in readers)
 from storyline.ingest.newstls import is_topic_file, read_topic_articles, topic_article_file
 from storyline.ingest.registry import file_suffix, formats_text, reader_for
-from storyline.ingest.safeio import display_path
+from storyline.ingest.safeio import display_path, is_file
 from storyline.model import Article, Skip
 
 log = logging.getLogger(__name__)
@@ -84,7 +85,7 @@ OUTPUT_MARKER = ".storyline-output"
 
 
 def _own_output(folder: Path, shown: str) -> Skip | None:
-    if (folder / OUTPUT_MARKER).is_file():
+    if is_file(folder / OUTPUT_MARKER):
         return Skip(
             shown,
             "own-output",
@@ -116,16 +117,21 @@ def _link_skip(entry: os.DirEntry[str], shown: str, roots: tuple[str, ...]) -> S
 def _walk(
     folder: Path,
     config: IngestConfig,
-    seen: set[str],
+    seen: dict[str, str],
     roots: tuple[str, ...],
     rules: list[_Ignore] | None = None,
 ) -> Iterator[Article | Skip]:
     shown_folder = display_path(folder)
     real = os.path.realpath(folder)
     if real in seen:
-        log.debug("skipping %s: already walked (symlink loop?)", shown_folder)
+        yield Skip(
+            shown_folder,
+            "duplicate",
+            f"the folder was already read as {seen[real]} (a symbolic link loop, or a "
+            f"second link to it)",
+        )
         return
-    seen.add(real)
+    seen[real] = shown_folder
     own = _own_output(folder, shown_folder)
     if own is not None:
         yield own
@@ -174,11 +180,17 @@ def iter_paths(paths: Iterable[str | Path], config: IngestConfig) -> Iterator[Ar
     roots = tuple(os.path.realpath(p) for p in given_paths)
     for path in given_paths:
         shown = display_path(path)
-        if not path.exists():
+        try:
+            is_dir = stat.S_ISDIR(os.stat(path).st_mode)
+        except FileNotFoundError:
             yield Skip(shown, "missing", "no such file or folder: check the path")
-        elif path.is_dir():
+            continue
+        except OSError as e:  # a parent folder that cannot be searched, a link loop...
+            yield Skip(shown, "unreadable", f"cannot reach it: {e.strerror or e}")
+            continue
+        if is_dir:
             found = False
-            for item in _walk(path, config, set(), roots):
+            for item in _walk(path, config, {}, roots):
                 found = True
                 yield item
             if not found:
