@@ -5,6 +5,7 @@ the same output twice. `bench/fuzz.py` runs these at high example counts."""
 
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -47,7 +48,13 @@ PIECES = st.sampled_from(
 NEWSY = st.lists(st.one_of(PIECES, st.text(max_size=30)), max_size=40).map("".join)
 SUFFIXES = sorted({s for r in readers() for s in r.suffixes})
 
-FUZZ = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# bench/fuzz.py raises the count with STORYLINE_FUZZ_EXAMPLES
+EXAMPLES = int(os.environ.get("STORYLINE_FUZZ_EXAMPLES", "80"))
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
 
 
 @FUZZ

@@ -8,6 +8,7 @@ day's events), as in news-tls' date-wise approach.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import re
@@ -139,6 +140,7 @@ def candidates_for(
     chronology_weight, previous_day_weight = p.chronology_weight, p.previous_day_weight
     out: list[Candidate] = []
     times = sorted(article.times, key=lambda t: t.start)
+    starts = [t.start for t in times]
     pub = article.published
     pub_day = pub if pub is not None and pub.granularity is Granularity.DAY else None
     if pub_day is None or article.published_how == "text-inferred":
@@ -147,7 +149,8 @@ def candidates_for(
         times = [t for t in times if not t.relative]
         pub_day = None
     for i, s in enumerate(article.sentences):
-        dates = _dates_in(s, times, allow_coarse)
+        window = times[bisect.bisect_left(starts, s.start) : bisect.bisect_right(starts, s.end)]
+        dates = _dates_in(s, window, allow_coarse)  # only the times inside: linear
         if dates:
             entry = CHRONOLOGY.match(s.text)
             factor = chronology_weight if entry else 1.0
