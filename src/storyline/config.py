@@ -18,8 +18,18 @@ from storyline.errors import ConfigError
 
 @dataclass(frozen=True)
 class IngestConfig:
-    max_bytes: int = 20_000_000  # larger single files are skipped as not-article
+    # a larger file (or JSONL line, or record of a .json file) is skipped as too-large
+    max_bytes: int = 20_000_000
     min_chars: int = 200  # shorter cleaned texts are skipped as not-article
+    # a longer article text is skipped as too-large before the document stages (no news
+    # article comes near it; it is spaCy's own limit, and spaCy is given 100,000 at a time)
+    max_chars: int = 1_000_000
+    # the most bytes read from one file, decompressed (a .jsonl.gz that inflates past it is
+    # a gzip bomb: the records before are used, the rest reported)
+    max_file_bytes: int = 4_000_000_000
+    # a .gz whose decompressed size exceeds this many times the compressed bytes read
+    # (past the first max_bytes) is a gzip bomb: text and JSON compress 3-15 times
+    max_gzip_ratio: int = 200
 
 
 @dataclass(frozen=True)
@@ -30,6 +40,14 @@ class DatingConfig:
     # page clock and rejected. Header and JSON-field dates are exempt; HTML meta dates get
     # twice the gap.
     max_gap_days: int = 365
+    # The same rule for a header or JSON-field date, with this gap (None: they are exempt).
+    # Off by default: an obituary or an anniversary piece names only old dates in full and
+    # the present by weekday ("on Thursday"), and its field date is right (on Timeline17,
+    # a ten-year gap rejected five true dates of one topic). A field date after `today`
+    # (2087 on a story about 2019) is rejected whatever this says.
+    strong_max_gap_days: int | None = None
+    # The day of the run (YYYY-MM-DD; None: the clock). A candidate after it is rejected.
+    today: str | None = None
 
 
 @dataclass(frozen=True)
@@ -40,6 +58,9 @@ class AnnotateConfig:
     # the first sentences of a dated article are parsed: their kind (a happening, a
     # background state...) decides whether they report the day's events
     lead_sentences: int = 8
+    # at most this many sentences of one article are parsed (dated sentences and the lead
+    # first come first); the others are read from their words
+    max_parsed_sentences: int = 300
 
 
 @dataclass(frozen=True)

@@ -235,7 +235,8 @@ class Skip:
 
     @property
     def id(self) -> str:
-        return "skip-" + hashlib.sha1(f"{self.path}\x00{self.detail}".encode()).hexdigest()[:12]
+        data = f"{self.path}\x00{self.detail}".encode("utf-8", "surrogatepass")
+        return "skip-" + hashlib.sha1(data).hexdigest()[:12]
 
 
 @dataclass(frozen=True)
@@ -318,5 +319,5 @@ class Timeline:
 
 def stable_id(*parts: str, prefix: str = "", length: int = 16) -> str:
     """A content-hash id: the same parts always give the same id."""
-    h = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:length]
+    h = hashlib.sha1("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:length]
     return f"{prefix}{h}"

@@ -33,7 +33,7 @@ Progress = ProgressLike
 """A `storyline.progress.Progress` (stage/advance), or the older prepare callback, or None."""
 
 # Bump when a document stage changes its output, so cached articles are recomputed.
-PREPARE_VERSION = "5"
+PREPARE_VERSION = "6"
 
 
 @dataclass(frozen=True)
@@ -64,15 +64,40 @@ def prepare_fingerprint(config: Config) -> str:
     return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:16]
 
 
+def ingest_digest(article: Article) -> str:
+    """A digest of everything the document stages read from an ingested article: every
+    field (path, text, source, URL, title, given date, crawl date, language), so a cached
+    article prepared from another record (a renamed file, a changed date header, title or
+    URL) is a miss, not a stale hit."""
+    from storyline.store.codec import article_to_json
+
+    return hashlib.sha256(article_to_json(article).encode("utf-8")).hexdigest()[:32]
+
+
 def prepare_batch(batch: Sequence[Article], config: Config) -> list[Article | Skip]:
-    """The document stages for a batch of ingested articles (top-level: picklable)."""
+    """The document stages for a batch of ingested articles (top-level: picklable).
+
+    An article longer than `ingest.max_chars` is skipped as too-large first: every stage's
+    cost is bounded by that size (docs/reliability.md)."""
     from storyline.annotate import annotate_articles
     from storyline.clean import clean_article
     from storyline.dating.pubdate import date_article
 
     out: list[Article | Skip] = []
     ready: list[Article] = []
+    limit = config.ingest.max_chars
     for article in batch:
+        if len(article.raw_text) > limit:
+            out.append(
+                Skip(
+                    article.path,
+                    "too-large",
+                    f"{len(article.raw_text)} characters of text is over ingest.max_chars="
+                    f"{limit}: split it into articles, or raise it with --set "
+                    f"ingest.max_chars=N",
+                )
+            )
+            continue
         try:
             cleaned = clean_article(article, min_chars=config.ingest.min_chars)
             if isinstance(cleaned, Skip):
@@ -111,24 +136,30 @@ def prepare_articles(
     """Run the document stages on every ingested article (using the cache when configured),
     then the syndication stage; the order of articles is by id (deterministic).
 
-    `progress` hears the stages ``prepare`` (one step per article) and ``syndication``."""
+    `items` is consumed as a stream, batch by batch, while the stages run: the ingested
+    records are never all held at once (the prepared articles are). `progress` hears the
+    stages ``prepare`` (one step per article; the total is not known while streaming) and
+    ``syndication``."""
     from storyline.corpus.syndication.groups import find_syndication
 
     cfg = config or Config()
     report = as_progress(progress)
     skipped: list[Skip] = []
-    todo: list[Article] = []
     seen: dict[str, str] = {}
-    for item in items:
-        if isinstance(item, Skip):
-            skipped.append(item)
-        elif item.id in seen:
-            skipped.append(Skip(item.path, "duplicate", f"same text and source as {seen[item.id]}"))
-        else:
-            seen[item.id] = item.path
-            todo.append(item)
-    report.stage("prepare", len(todo))
-    prepared = _run_document_stages(todo, cfg, report)
+
+    def fresh() -> Iterator[Article]:
+        for item in items:
+            if isinstance(item, Skip):
+                skipped.append(item)
+            elif item.id in seen:
+                detail = f"same text and source as {seen[item.id]}"
+                skipped.append(Skip(item.path, "duplicate", detail))
+            else:
+                seen[item.id] = item.path
+                yield item
+
+    report.stage("prepare", None)
+    prepared = _run_document_stages(fresh(), cfg, report)
     articles = sorted((p for p in prepared if isinstance(p, Article)), key=lambda a: a.id)
     skipped.extend(p for p in prepared if isinstance(p, Skip))
     report.stage("syndication", 1)
@@ -136,46 +167,71 @@ def prepare_articles(
         articles, cfg.corpus.dedup_threshold, method=cfg.corpus.dedup_method
     )
     report.advance(1)
-    skipped.sort(key=lambda s: (s.path, s.reason))
+    skipped.sort(key=lambda s: (s.path, s.reason, s.detail))
     return PreparedCorpus(tuple(articles), tuple(skipped))
 
 
+_Cache = tuple[Any, str, dict[str, str]]  # (store, fingerprint, ingest digests in flight)
+
+
 def _run_document_stages(
-    todo: list[Article], cfg: Config, progress: ProgressProtocol
+    todo: Iterable[Article], cfg: Config, progress: ProgressProtocol
 ) -> list[Article | Skip]:
+    batch_size = max(1, cfg.annotate.batch_size)
     if not cfg.cache:
-        return _prepare_all(todo, cfg, progress, None)
+        return _prepare_all(_batches(todo, batch_size), cfg, progress, None)
     from storyline.store import Store
 
     fingerprint = prepare_fingerprint(cfg)
     with Store(cfg.cache) as store:
-        cached = store.get_many([a.id for a in todo], fingerprint)
-        if cached:
-            progress.advance(len(cached))
-        rest = [a for a in todo if a.id not in cached]
-        return [*cached.values(), *_prepare_all(rest, cfg, progress, (store, fingerprint))]
+        hits: list[Article | Skip] = []
+        digests: dict[str, str] = {}
+
+        def misses() -> Iterator[list[Article]]:
+            for batch in _batches(todo, batch_size):
+                keys = {a.id: ingest_digest(a) for a in batch}
+                cached = store.get_many(list(keys), fingerprint, keys)
+                hits.extend(cached.values())
+                if cached:
+                    progress.advance(len(cached))
+                rest = [a for a in batch if a.id not in cached]
+                if rest:
+                    digests.update((a.id, keys[a.id]) for a in rest)
+                    yield rest
+
+        prepared = _prepare_all(misses(), cfg, progress, (store, fingerprint, digests))
+        return [*hits, *prepared]
 
 
 def _prepare_all(
-    todo: list[Article],
+    batches: Iterable[list[Article]],
     cfg: Config,
     progress: ProgressProtocol,
-    cache: tuple[Any, str] | None,
+    cache: _Cache | None,
 ) -> list[Article | Skip]:
     from storyline.exec import make_executor
 
     results: list[Article | Skip] = []
-    if not todo:
-        return results
-    batch_size = max(1, cfg.annotate.batch_size)
+    stream = iter(batches)
+    first = next(stream, None)
+    if first is None:
+        return results  # nothing to prepare: no executor (or model) is started
     with make_executor(cfg.executor, initializer=_WarmUp(cfg.annotate.model)) as executor:
-        for out in executor.map(_PrepareBatch(cfg), _batches(todo, batch_size), chunksize=1):
+        for out in executor.map(_PrepareBatch(cfg), _chain(first, stream), chunksize=1):
             results.extend(out)
             if cache is not None:
-                store, fingerprint = cache
-                store.put_many((a for a in out if isinstance(a, Article)), fingerprint)
+                store, fingerprint, digests = cache
+                done = [a for a in out if isinstance(a, Article)]
+                store.put_many(done, fingerprint, digests)
+                for a in done:
+                    digests.pop(a.id, None)
             progress.advance(len(out))
     return results
+
+
+def _chain(first: list[Article], rest: Iterator[list[Article]]) -> Iterator[list[Article]]:
+    yield first
+    yield from rest
 
 
 @dataclass(frozen=True)

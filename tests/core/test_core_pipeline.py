@@ -135,7 +135,7 @@ def test_cli_build_writes_every_format_and_a_summary(corpus: Path, tmp_path: Pat
         cli, ["build", str(corpus), "-o", str(out), "--query", "Nile dam", "--max-entries", "3"]
     )
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == [
+    assert sorted(p.name for p in out.iterdir() if p.name != ".storyline-output") == [
         "timeline.html",
         "timeline.json",
         "timeline.md",

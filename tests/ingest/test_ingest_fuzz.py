@@ -54,5 +54,12 @@ def test_any_json_lines_give_one_result_each(records: list[Any]) -> None:
         path = Path(tmp) / "records.jsonl"
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
         items = list(read_articles([path]))
-    assert len(items) == len(lines)
-    assert [item.path for item in items] == [f"{path}#L{i}" for i in range(1, len(lines) + 1)]
+    # one result per line; a first line holding an array of objects is read as a JSON
+    # array file: one result per item
+    expected = []
+    for i, record in enumerate(records, start=1):
+        if i == 1 and isinstance(record, list) and any(isinstance(r, dict) for r in record):
+            expected += [f"{path}#L{i}#{j}" for j in range(1, len(record) + 1)]
+        else:
+            expected.append(f"{path}#L{i}")
+    assert [item.path for item in items] == expected

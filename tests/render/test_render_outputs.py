@@ -44,7 +44,8 @@ def test_write_outputs(rich: Timeline, tmp_path: Path) -> None:
         "timelinejs.json",
         "timeline.csv",
     ]
-    assert sorted(os.listdir(out)) == sorted(p.name for p in paths)  # no temp files left
+    # no temp files left; the marker keeps a later run from reading the folder as input
+    assert sorted(os.listdir(out)) == sorted([".storyline-output", *(p.name for p in paths)])
     for p in paths:
         data = p.read_bytes()
         fmt = next(k for k, v in OUTPUT_NAMES.items() if v == p.name)

@@ -112,18 +112,18 @@ def test_new_migrations_are_applied_in_order_once(tmp_path: Path) -> None:
     conn = sqlite3.connect(tmp_path / "m.db", isolation_level=None)
     later = (
         *MIGRATIONS,
-        Migration(3, "c", ("ALTER TABLE notes ADD COLUMN body TEXT",)),
-        Migration(2, "b", ("CREATE TABLE notes (id INTEGER PRIMARY KEY)",)),
+        Migration(11, "c", ("ALTER TABLE notes ADD COLUMN body TEXT",)),
+        Migration(10, "b", ("CREATE TABLE notes (id INTEGER PRIMARY KEY)",)),
     )
-    assert apply_migrations(conn, MIGRATIONS) == [1]
-    assert apply_migrations(conn, later) == [2, 3]
+    assert apply_migrations(conn, MIGRATIONS) == [m.version for m in MIGRATIONS]
+    assert apply_migrations(conn, later) == [10, 11]
     assert apply_migrations(conn, later) == []
     conn.close()
 
 
 def test_a_failing_migration_leaves_nothing_behind(tmp_path: Path) -> None:
     conn = sqlite3.connect(tmp_path / "m.db", isolation_level=None)
-    broken = (*MIGRATIONS, Migration(2, "broken", ("CREATE TABLE t (x)", "NOT SQL")))
+    broken = (*MIGRATIONS, Migration(10, "broken", ("CREATE TABLE t (x)", "NOT SQL")))
     with pytest.raises(sqlite3.OperationalError):
         apply_migrations(conn, broken)
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}

@@ -16,7 +16,7 @@ import dataclasses
 import datetime as dt
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from storyline.config import AnnotateConfig
@@ -31,6 +31,9 @@ log = logging.getLogger(__name__)
 ENTITY_LABELS = frozenset({"PERSON", "GPE", "LOC", "ORG", "NORP", "FAC", "EVENT", "PRODUCT", "LAW"})
 _LINE_BREAK = re.compile(r"\n+")
 _WORD = re.compile(r"\w")
+# The most characters spaCy is given at once (its own limit is 1,000,000; its NER needs
+# about 4.5 KB of memory per character).
+CHUNK_CHARS = 100_000
 
 
 def load_annotator(model: str) -> Any:
@@ -39,15 +42,16 @@ def load_annotator(model: str) -> Any:
     return load_nlp(model)
 
 
-def split_sentences(text: str, doc: Any, max_chars: int) -> tuple[Sentence, ...]:
+def split_sentences(text: str, doc: Any, max_chars: int, offset: int = 0) -> tuple[Sentence, ...]:
     """Sentence spans from spaCy, also broken at line breaks, trimmed of whitespace.
 
-    Spans longer than `max_chars` (lists, tables, run-on page chrome) are dropped.
+    Spans longer than `max_chars` (lists, tables, run-on page chrome) are dropped. `doc` may
+    be of a piece of `text` that starts at `offset` (see `chunks`).
     """
     out: list[Sentence] = []
     for sent in doc.sents:
-        start = sent.start_char
-        piece = text[start : sent.end_char]
+        start = offset + sent.start_char
+        piece = text[start : offset + sent.end_char]
         pos = 0
         for m in [*_LINE_BREAK.finditer(piece), None]:
             end = m.start() if m is not None else len(piece)
@@ -55,6 +59,31 @@ def split_sentences(text: str, doc: Any, max_chars: int) -> tuple[Sentence, ...]
             if m is not None:
                 pos = m.end()
     return tuple(out)
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """`text` cut into consecutive pieces of at most `size` characters, each ending at a
+    paragraph break where there is one in its second half, else a line break, else a space
+    (else a hard cut): spaCy then never sees more than `size` characters at once, so its
+    memory stays bounded (about 450 MB for 100,000 characters) and its time linear."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    n = len(text)
+    while n - start > size:
+        limit = start + size
+        half = start + size // 2
+        cut = -1
+        for sep in ("\n\n", "\n", " "):
+            cut = text.rfind(sep, half, limit)
+            if cut != -1:
+                cut += len(sep)
+                break
+        if cut == -1:
+            cut = limit
+        out.append((start, cut))
+        start = cut
+    out.append((start, n))
+    return out
 
 
 def _add_span(out: list[Sentence], text: str, start: int, end: int, max_chars: int) -> None:
@@ -67,9 +96,9 @@ def _add_span(out: list[Sentence], text: str, start: int, end: int, max_chars: i
     out.append(Sentence(start, end, text[start:end]))
 
 
-def entity_mentions(doc: Any) -> tuple[EntityMention, ...]:
+def entity_mentions(doc: Any, offset: int = 0) -> tuple[EntityMention, ...]:
     return tuple(
-        EntityMention(ent.start_char, ent.end_char, ent.text, ent.label_)
+        EntityMention(offset + ent.start_char, offset + ent.end_char, ent.text, ent.label_)
         for ent in doc.ents
         if ent.label_ in ENTITY_LABELS
     )
@@ -104,23 +133,29 @@ def annotate_articles(
 
     cfg = config or AnnotateConfig()
     nlp = load_annotator(cfg.model)
-    texts: Iterable[str] = (a.text for a in articles)
-    named: list[Article] = []
-    for article, doc in zip(articles, recognise(nlp, texts, cfg.batch_size), strict=True):
-        named.append(
-            dataclasses.replace(
-                article,
-                sentences=split_sentences(article.text, doc, cfg.max_sentence_chars),
-                mentions=entity_mentions(doc),
-            )
+    pieces = [(i, span) for i, a in enumerate(articles) for span in chunks(a.text)]
+    texts = (articles[i].text[s:e] for i, (s, e) in pieces)
+    sentences: dict[int, list[Sentence]] = {}
+    mentions: dict[int, list[EntityMention]] = {}
+    for (i, (start, _)), doc in zip(pieces, recognise(nlp, texts, cfg.batch_size), strict=True):
+        text = articles[i].text
+        sentences.setdefault(i, []).extend(
+            split_sentences(text, doc, cfg.max_sentence_chars, start)
         )
+        mentions.setdefault(i, []).extend(entity_mentions(doc, start))
+    named = [
+        dataclasses.replace(
+            a, sentences=tuple(sentences.get(i, ())), mentions=tuple(mentions.get(i, ()))
+        )
+        for i, a in enumerate(articles)
+    ]
     plans = [ParsePlan(a) for a in named]
     for article, plan in zip(named, plans, strict=True):
         dct = _anchor(article)
         plan.want_dated(tag_times(article.text, dct, tense=plan.tense))
         if dct is not None:
             plan.want_lead(cfg.lead_sentences)
-    parse_batch(plans, nlp)
+    parse_batch(plans, nlp, max_per_article=cfg.max_parsed_sentences)
     out: list[Article] = []
     for article, plan in zip(named, plans, strict=True):
         times = tag_times(article.text, _anchor(article), tense=plan.tense)

@@ -170,7 +170,7 @@ def command(
     from storyline.corpus.relevance import QueryMatcher
     from storyline.ingest import read_articles
     from storyline.pipeline import prepare_articles, timeline_from
-    from storyline.render import write_report
+    from storyline.render import discard_output_dir, prepare_output_dir, write_report
 
     quiet = quiet_here or bool((ctx.obj or {}).get("quiet"))
     try:
@@ -184,15 +184,15 @@ def command(
         if cache is not None:
             cfg = cfg.with_value("cache", cache)
         check_numbers(cfg)
+        created = not Path(out_dir).exists()
+        prepare_output_dir(out_dir)  # an output folder that cannot be written fails first
         with TqdmProgress(disable=True if quiet else None) as progress:
-            progress.stage("read")
-            items = []
-            for item in read_articles(list(articles), cfg.ingest):
-                items.append(item)
-                progress.advance(1)
+            # records are read as the stages run, never all held at once
+            items = read_articles(list(articles), cfg.ingest)
             corpus = prepare_articles(items, cfg, progress)
             timeline = timeline_from(corpus, cfg, progress)
             if not timeline.articles:
+                discard_output_dir(out_dir, created=created)
                 matcher = QueryMatcher(cfg.query or "", (), cfg.timeline.query_min_fraction)
                 raise click.ClickException(
                     no_article_used(

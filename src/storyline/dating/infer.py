@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from storyline.dating.scan import DateMatch, scan_dates
 from storyline.model import DateInterval, Granularity
+from storyline.spans import SpanMask
 
 __all__ = [
     "FUTURE",
@@ -122,8 +123,9 @@ def tense_at(text: str, start: int, end: int) -> str:
 def extract_mentions(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[Mention]:
     """Every calendar date in `text` outside the `exclude` spans, with its tense."""
     out: list[Mention] = []
+    excluded = SpanMask(len(text), exclude)
     for dm in scan_dates(text):
-        if any(dm.start < e and s < dm.end for s, e in exclude):
+        if not excluded.free(dm.start, dm.end):
             continue
         out.append(Mention(dm, tense_at(text, dm.start, dm.end)))
     return out
@@ -138,8 +140,9 @@ def first_weekday(text: str, exclude: Sequence[tuple[int, int]] = ()) -> int | N
 
     In news the first weekday named is nearly always the day of the reported event,
     which is usually the day of publication."""
+    excluded = SpanMask(len(text), exclude)
     for m in _WEEKDAY.finditer(text):
-        if any(m.start() < e and s < m.end() for s, e in exclude):
+        if not excluded.free(m.start(), m.end()):
             continue
         if tense_at(text, m.start(), m.end()) != FUTURE:
             return _WEEKDAY_NUM[m.group(1)]
@@ -211,6 +214,7 @@ def check_candidate(
     corroborated: bool = False,
     weekday: int | None = None,
     body_end: int | None = None,
+    today: dt.date | None = None,
 ) -> Verdict:
     """Check a publication-date candidate against the text's own dates.
 
@@ -223,7 +227,16 @@ def check_candidate(
     `corroborated` candidate (another place on the page prints nearly the same day) is
     not taken for a page clock however old the text's own dates are; nor is a day
     falling on `weekday`, the first weekday the story names (see `first_weekday`).
+    A candidate after `today` (the day of the run) is rejected whatever its source: no
+    article was published in the future.
     """
+    if today is not None and value.start > today + dt.timedelta(days=1):
+        return Verdict(
+            f"{value.iso()} is in the future (today is {today.isoformat()}): not a "
+            f"publication date",
+            0.0,
+            "future-date",
+        )
     if weekday is not None and value.granularity is Granularity.DAY:
         corroborated = corroborated or value.start.weekday() == weekday
     if crawled is not None and value.start > crawled + dt.timedelta(days=1):
@@ -259,11 +272,13 @@ def check_candidate(
         last = max(iv.end for iv in specific)
         gap = (value.start - last).days
         if gap > max_gap_days:
+            what = "a crawl or page clock, not a publication date"
+            if strong:
+                what = "a crawl or page clock, a default or a typo: not a publication date"
             return Verdict(
                 f"{value.iso()} is {gap} days after the latest date the text mentions "
                 f"({last.isoformat()}) and the text never names {value.start.year} or the "
-                f"year before: "
-                f"a crawl or page clock, not a publication date",
+                f"year before: {what}",
                 0.0,
                 "clock",
             )

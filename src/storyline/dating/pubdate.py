@@ -208,6 +208,7 @@ def _judge(
         corroborated=_corroborated(value, r, raws),
         weekday=story_weekday,
         body_end=body_end,
+        today=_today(cfg),
     )
     if verdict.reason is not None:
         rejected = Candidate(r.how, shown, False, verdict.reason, 0.0, r.text)
@@ -225,12 +226,23 @@ def _judge(
 
 
 def _gap_days(how: str, cfg: DatingConfig) -> int | None:
-    """The page-clock gap a candidate faces: none for a header or a JSON field (real
-    stories often cite only old dates), twice the gap for HTML metadata (htmldate may fall
-    back to dates printed on the page), the configured gap for anything read off the page."""
+    """The page-clock gap a candidate faces: `strong_max_gap_days` for a header or a JSON
+    field (None by default: real stories often cite only old dates in full; a field after
+    today is rejected anyway), twice the gap for HTML metadata (htmldate may fall back to
+    dates printed on the page), the configured gap for anything read off the page."""
     if how in ("header", "field"):
-        return None
+        return cfg.strong_max_gap_days
     return cfg.max_gap_days * (2 if how == "meta" else 1)
+
+
+def _today(cfg: DatingConfig) -> dt.date:
+    """The day of the run (`dating.today` pins it, for reproducing an old run)."""
+    if cfg.today:
+        try:
+            return dt.date.fromisoformat(cfg.today)
+        except ValueError:
+            log.warning("dating.today=%r is not a YYYY-MM-DD date; using the clock", cfg.today)
+    return dt.date.today()
 
 
 def _agreement(chosen: _Judged, others: list[_Judged]) -> float:

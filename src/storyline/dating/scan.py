@@ -19,6 +19,7 @@ from storyline.data import (
     weekdays,
 )
 from storyline.model import DateInterval, Granularity
+from storyline.spans import SpanMask
 
 __all__ = ["MONTHS", "WEEKDAYS", "DateMatch", "parse_date_string", "scan_dates", "valid_date"]
 
@@ -171,9 +172,10 @@ def _from_match(kind: str, m: re.Match[str]) -> tuple[int | None, int | None, in
 def scan_dates(text: str) -> list[DateMatch]:
     """Every calendar date written in `text` (full, month-year, month-day, bare month, year).
 
-    Overlaps are resolved by pattern priority; the result is sorted by position.
+    Overlaps are resolved by pattern priority; the result is sorted by position. Linear in
+    the length of the text (a mask of taken characters, not a list of spans to compare).
     """
-    taken: list[tuple[int, int]] = []
+    taken = SpanMask(len(text))
     out: list[DateMatch] = []
     for kind, pat in _PATTERNS:
         for m in pat.finditer(text):
@@ -186,9 +188,9 @@ def scan_dates(text: str) -> list[DateMatch]:
             if m.groupdict().get("wd") and wd is None:
                 # the optional weekday group swallowed another word: drop it from the span
                 s = min(m.start(g) for g, v in m.groupdict().items() if v and g != "wd")
-            if any(s < te and ts < e for ts, te in taken):
+            if not taken.free(s, e):
                 continue
-            taken.append((s, e))
+            taken.take(s, e)
             out.append(DateMatch(s, e, text[s:e], y, mo, d, wd))
     out.sort(key=lambda x: (x.start, x.end))
     return out

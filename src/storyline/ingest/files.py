@@ -9,6 +9,7 @@ from storyline.config import IngestConfig
 from storyline.ingest.htmlfile import read_html
 from storyline.ingest.jsonrecords import read_json, read_jsonl
 from storyline.ingest.registry import Reader, register
+from storyline.ingest.safeio import read_capped
 from storyline.ingest.textfile import read_text
 from storyline.model import Article, Skip
 
@@ -17,19 +18,9 @@ _HTML_STARTS = (b"<!doctype html", b"<html")
 
 
 def _bytes_of(path: Path, shown: str, config: IngestConfig) -> bytes | Skip:
-    """The whole file, or a Skip when it is over `ingest.max_bytes` or cannot be read."""
-    try:
-        size = path.stat().st_size
-        if size > config.max_bytes:
-            return Skip(
-                shown,
-                "too-large",
-                f"{size} bytes is over ingest.max_bytes="
-                f"{config.max_bytes}; raise it with --set ingest.max_bytes=N",
-            )
-        return path.read_bytes()
-    except OSError as e:
-        return Skip(shown, "unreadable", f"cannot read the file: {e.strerror or e}")
+    """The whole file, or a Skip when it is over `ingest.max_bytes`, not a regular file, or
+    cannot be read (`safeio.read_capped`: never more than max_bytes + 1 bytes are read)."""
+    return read_capped(path, shown, config)
 
 
 def _read_text_file(path: Path, shown: str, config: IngestConfig) -> Iterator[Article | Skip]:
@@ -56,7 +47,7 @@ def _read_json_file(path: Path, shown: str, config: IngestConfig) -> Iterator[Ar
 
 
 def _read_jsonl_file(path: Path, shown: str, config: IngestConfig) -> Iterator[Article | Skip]:
-    yield from read_jsonl(path, shown, config.max_bytes)
+    yield from read_jsonl(path, shown, config)
 
 
 TEXT = Reader(

@@ -25,17 +25,17 @@ rest of the file is still read.
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
-import zlib
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from storyline.config import IngestConfig
 from storyline.ingest.decode import normalise_newlines
 from storyline.ingest.htmlfile import read_html
 from storyline.ingest.records import make_article, parse_day
+from storyline.ingest.safeio import READ_ERRORS, Capped, open_stream, read_line, read_stream_capped
 from storyline.model import Article, Skip
 
 TEXT_FIELDS = ("text", "maintext", "body", "content", "raw_text")
@@ -99,6 +99,17 @@ def _text_of(record: Mapping[str, Any]) -> str | None:
     return None
 
 
+def _why_no_text(record: Mapping[str, Any]) -> str:
+    for name in TEXT_FIELDS:
+        if name in record and not isinstance(record[name], str):
+            value = record[name]
+            kind = "null" if value is None else type(value).__name__
+            if isinstance(value, list):
+                kind = "a list" + ("" if value else " (empty)") + ", not strings"
+            return f"the field {name!r} is {kind}, not text"
+    return f"no text in any of the fields {'|'.join(TEXT_FIELDS)}"
+
+
 def record_to_article(shown: str, record: Any, where: str) -> Article | Skip:
     """One article from a decoded JSON value; `where` ("line 12", "item 3") goes in details."""
     if not isinstance(record, Mapping):
@@ -108,9 +119,7 @@ def record_to_article(shown: str, record: Any, where: str) -> Article | Skip:
         )
     text = _text_of(record)
     if text is None:
-        return Skip(
-            shown, "empty", f"{where}: no text in any of the fields {'|'.join(TEXT_FIELDS)}"
-        )
+        return Skip(shown, "empty", f"{where}: {_why_no_text(record)}")
     url = _first_str(record, URL_FIELDS)
     source = _first_str(record, SOURCE_FIELDS)
     if source is not None and "://" in source:  # trafilatura's JSON puts the URL in `source`
@@ -148,64 +157,131 @@ def record_to_article(shown: str, record: Any, where: str) -> Article | Skip:
     )
 
 
-def _open_lines(path: Path) -> Any:
-    if path.name.endswith(".gz"):
-        return gzip.open(path, "rb")
-    return path.open("rb")
+def _big_int(digits: str) -> int | float:
+    """An integer of JSON; one of more than 4,300 digits (Python refuses to convert it, a
+    denial-of-service guard) becomes inf: never text, never a date."""
+    return int(digits) if len(digits) <= 4300 else float("inf")
 
 
-def read_jsonl(path: Path, shown: str, max_line_bytes: int) -> Iterator[Article | Skip]:
-    """Stream the records of a JSONL file (gzip when the name ends in .gz)."""
+def loads(data: bytes | str) -> Any:
+    """`json.loads` that never raises but `ValueError` (JSONDecodeError, a bad encoding)
+    and `RecursionError`; huge integers become inf."""
+    return json.loads(data, parse_int=_big_int)
+
+
+def _decode_error(e: Exception) -> tuple[str, str]:
+    """(Skip reason, detail) for an exception of `loads`."""
+    if isinstance(e, UnicodeDecodeError):
+        return "encoding", f"not UTF-8 ({e.reason}); re-save the file as UTF-8"
+    if isinstance(e, RecursionError):
+        return "malformed", "JSON nested too deeply"
+    return "malformed", f"not valid JSON: {e}"
+
+
+def read_jsonl(
+    path: Path, shown: str, limits: IngestConfig | int | None = None
+) -> Iterator[Article | Skip]:
+    """Stream the records of a JSONL file (gzip when the name ends in .gz).
+
+    A line over `ingest.max_bytes` is reported and read past without being held; a .gz
+    that is truncated, damaged or a gzip bomb stops with a Skip after the records before
+    the break, which are used. A file that is one JSON document (an array or an object,
+    pretty-printed over several lines) instead of lines is read as a .json file."""
+    config = limits if isinstance(limits, IngestConfig) else IngestConfig()
+    if isinstance(limits, int):
+        config = IngestConfig(max_bytes=limits)
+    max_line = config.max_bytes
+    stream = open_stream(path, shown, config)
+    if isinstance(stream, Skip):
+        yield stream
+        return
     line_no = 0
     records = 0
     try:
-        with _open_lines(path) as handle:
-            for line_no, raw in enumerate(handle, start=1):
-                if not raw.strip():
+        with stream:
+            while True:
+                raw, size = read_line(stream, max_line)
+                if size == 0:
+                    break
+                line_no += 1
+                if size <= max_line and not raw.strip():
                     continue
                 records += 1
                 where = f"{shown}#L{line_no}"
-                if len(raw) > max_line_bytes:
+                if size > max_line:
                     yield Skip(
                         where,
                         "too-large",
-                        f"line {line_no}: {len(raw)} bytes is over "
-                        f"ingest.max_bytes={max_line_bytes}",
+                        f"line {line_no}: {size} bytes is over ingest.max_bytes={max_line}",
                     )
                     continue
                 try:
-                    record = json.loads(raw)
-                except UnicodeDecodeError as e:
-                    yield Skip(where, "encoding", f"line {line_no}: not UTF-8 ({e.reason})")
+                    record = loads(raw)
+                except (ValueError, RecursionError) as e:
+                    if records == 1 and raw.lstrip()[:1] in (b"[", b"{"):
+                        whole = _whole_document(path, shown, config)
+                        if whole is not None:
+                            yield from whole
+                            return
+                    reason, detail = _decode_error(e)
+                    yield Skip(where, reason, f"line {line_no}: {detail}")
                     continue
-                except json.JSONDecodeError as e:
-                    yield Skip(where, "malformed", f"line {line_no}: {e}")
-                    continue
-                except RecursionError:
-                    yield Skip(where, "malformed", f"line {line_no}: JSON nested too deeply")
+                if records == 1 and _holds_records(record):  # a JSON array, not lines
+                    for i, item in enumerate(record, start=1):
+                        yield record_to_article(f"{where}#{i}", item, f"line {line_no} item {i}")
+                    if not record:
+                        yield Skip(where, "empty", f"line {line_no}: an empty JSON array")
                     continue
                 yield record_to_article(where, record, f"line {line_no}")
-    except (OSError, EOFError, zlib.error) as e:
+    except READ_ERRORS as e:
         after = f"after line {line_no}" if line_no else "at the start"
-        yield Skip(shown, "unreadable", f"reading stopped {after}: {type(e).__name__}: {e}")
+        why = e.detail if isinstance(e, Capped) else f"{type(e).__name__}: {e}"
+        if isinstance(e, EOFError):
+            why = "the compressed file is truncated"
+        used = " (the records before were read)" if line_no else ""
+        yield Skip(shown, "unreadable", f"reading stopped {after}{used}: {why}")
         return
     if records == 0:
         yield Skip(shown, "empty", "the file holds no JSON records")
 
 
+def _holds_records(value: Any) -> bool:
+    """A first line that is an array of objects: the file is one JSON array (of records)."""
+    return isinstance(value, list) and any(isinstance(v, Mapping) for v in value)
+
+
+def _whole_document(path: Path, shown: str, config: IngestConfig) -> list[Article | Skip] | None:
+    """The records of the file read as one JSON document, or None when it is not one (or
+    is over ingest.max_bytes): then its lines are reported one by one."""
+    stream = open_stream(path, shown, config)
+    if isinstance(stream, Skip):
+        return None
+    try:
+        with stream:
+            data = read_stream_capped(stream, config.max_bytes)
+    except READ_ERRORS:
+        return None
+    if data is None:
+        return None
+    try:
+        value = loads(data)
+    except (ValueError, RecursionError):
+        return None
+    return list(_records_of(shown, value))
+
+
 def read_json(shown: str, data: bytes) -> Iterator[Article | Skip]:
     """A .json file: one article object, or an array of them (items shown as file#N)."""
     try:
-        value = json.loads(data)
-    except UnicodeDecodeError as e:
-        yield Skip(shown, "encoding", f"not UTF-8 JSON ({e.reason}); re-save the file as UTF-8")
+        value = loads(data)
+    except (ValueError, RecursionError) as e:
+        reason, detail = _decode_error(e)
+        yield Skip(shown, reason, detail)
         return
-    except json.JSONDecodeError as e:
-        yield Skip(shown, "malformed", f"not valid JSON: {e}")
-        return
-    except RecursionError:
-        yield Skip(shown, "malformed", "JSON nested too deeply")
-        return
+    yield from _records_of(shown, value)
+
+
+def _records_of(shown: str, value: Any) -> Iterator[Article | Skip]:
     if isinstance(value, Mapping):  # a wrapper such as NewsAPI's {"articles": [...]}
         for key in WRAPPER_FIELDS:
             if isinstance(value.get(key), list) and _text_of(value) is None:

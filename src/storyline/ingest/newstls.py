@@ -23,6 +23,7 @@ from storyline.errors import InputError
 from storyline.ingest.jsonrecords import read_jsonl
 from storyline.ingest.ptb import detokenize, looks_tokenized
 from storyline.ingest.records import article_id
+from storyline.ingest.safeio import is_file
 from storyline.model import Article, Skip
 
 # Article files in order of preference.
@@ -51,11 +52,11 @@ class NewsTlsTopic:
 
 def topic_article_file(folder: Path) -> Path | None:
     """The article file of a news-tls topic folder, or None when `folder` is not one."""
-    if not (folder / "keywords.json").is_file():
+    if not is_file(folder / "keywords.json"):
         return None
     for name in ARTICLE_FILES:
         candidate = folder / name
-        if candidate.is_file():
+        if is_file(candidate):
             return candidate
     return None
 
@@ -69,10 +70,12 @@ def is_topic_file(path: Path) -> bool:
     return path.name in SIDECAR_FILES or (path.name in ARTICLE_FILES and path != article_file)
 
 
-def read_topic_articles(path: Path, shown: str, max_bytes: int) -> Iterator[Article | Skip]:
+def read_topic_articles(
+    path: Path, shown: str, limits: IngestConfig | int | None = None
+) -> Iterator[Article | Skip]:
     """The records of a topic's article file, detokenised where they are tokenised (the
     article id is that of the detokenised text)."""
-    for item in read_jsonl(path, shown, max_bytes):
+    for item in read_jsonl(path, shown, limits):
         if isinstance(item, Article) and looks_tokenized(item.raw_text):
             text = detokenize(item.raw_text)
             title = detokenize(item.title) if item.title else item.title
@@ -133,10 +136,10 @@ def read_newstls_topic(folder: str | Path, config: IngestConfig | None = None) -
         raise InputError(f"{path / 'keywords.json'} must be a JSON list of strings")
     timelines_path = path / "timelines.jsonl"
     timelines = read_timelines(timelines_path) if timelines_path.is_file() else []
-    max_bytes = (config or IngestConfig()).max_bytes
+    limits = config or IngestConfig()
 
     def articles() -> Iterator[Article | Skip]:
-        return read_topic_articles(article_file, str(article_file), max_bytes)
+        return read_topic_articles(article_file, str(article_file), limits)
 
     return NewsTlsTopic(
         name=path.resolve().name,

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
+from storyline.ingest.decode import strip_controls
 from storyline.model import Article, stable_id
 
 # /2019/01/11/ or /2019-01-11/ or _20190111_ style path segments in article URLs.
@@ -86,6 +87,10 @@ def _tidy_source(source: str | None) -> str | None:
     return source
 
 
+def _scrub(value: str | None) -> str | None:
+    return None if value is None else strip_controls(value)
+
+
 def make_article(
     path: str,
     raw_text: str,
@@ -99,14 +104,22 @@ def make_article(
     language: str | None = None,
 ) -> Article:
     """An `Article` with its content-hash id; `source` falls back to the URL's host and a
-    missing date to one found in the URL (how="url")."""
+    missing date to one found in the URL (how="url"). Every string is passed through
+    `strip_controls` (no NUL, no C0 control, no lone surrogate), whatever the reader."""
+    raw_text = strip_controls(raw_text)
+    source, url, title = _scrub(source), _scrub(url), _scrub(title)
+    given_date, given_date_how, language = (
+        _scrub(given_date),
+        _scrub(given_date_how),
+        _scrub(language),
+    )
     source = _tidy_source(source) or host_of(url)
     if given_date is None:
         given_date = date_from_url(url)
         given_date_how = "url" if given_date else None
     return Article(
         id=article_id(raw_text, source),
-        path=path,
+        path=strip_controls(path),
         raw_text=raw_text,
         source=source,
         url=url,

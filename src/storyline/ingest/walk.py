@@ -12,6 +12,7 @@ from __future__ import annotations
 import fnmatch
 import logging
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from storyline.config import IngestConfig
 from storyline.ingest import files as _files  # noqa: F401  (registers the built-in readers)
 from storyline.ingest.newstls import is_topic_file, read_topic_articles, topic_article_file
 from storyline.ingest.registry import file_suffix, formats_text, reader_for
+from storyline.ingest.safeio import display_path, is_file
 from storyline.model import Article, Skip
 
 log = logging.getLogger(__name__)
@@ -35,7 +37,7 @@ def read_file(path: Path, shown: str, config: IngestConfig) -> Iterator[Article 
         )
         return
     if topic_article_file(path.parent) == path:
-        yield from read_topic_articles(path, shown, config.max_bytes)
+        yield from read_topic_articles(path, shown, config)
         return
     reader = reader_for(path)
     if reader is None:
@@ -77,54 +79,121 @@ def _ignored(path: Path, is_dir: bool, rules: list[_Ignore]) -> bool:
     return False
 
 
+# A file storyline writes into every output folder; a folder holding it is never read as
+# input, so an OUT/ inside an input folder does not feed the next run its own outputs.
+OUTPUT_MARKER = ".storyline-output"
+
+
+def _own_output(folder: Path, shown: str) -> Skip | None:
+    if is_file(folder / OUTPUT_MARKER):
+        return Skip(
+            shown,
+            "own-output",
+            f"a storyline output folder (it holds {OUTPUT_MARKER}): its timeline files are "
+            f"not articles",
+        )
+    return None
+
+
+def _inside(real: str, roots: tuple[str, ...]) -> bool:
+    return any(real == root or real.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
+
+
+def _link_skip(entry: os.DirEntry[str], shown: str, roots: tuple[str, ...]) -> Skip | None:
+    """A Skip for a symbolic link that is broken or leads outside the folders given."""
+    target = os.path.realpath(entry.path)
+    if not os.path.exists(target):
+        return Skip(shown, "missing", "a broken symbolic link: its target does not exist")
+    if not _inside(target, roots):
+        return Skip(
+            shown,
+            "outside-input",
+            f"a symbolic link to {display_path(target)}, outside the files and folders "
+            f"given: not followed (give its target itself to read it)",
+        )
+    return None
+
+
 def _walk(
-    folder: Path, config: IngestConfig, seen: set[str], rules: list[_Ignore] | None = None
+    folder: Path,
+    config: IngestConfig,
+    seen: dict[str, str],
+    roots: tuple[str, ...],
+    rules: list[_Ignore] | None = None,
 ) -> Iterator[Article | Skip]:
+    shown_folder = display_path(folder)
     real = os.path.realpath(folder)
     if real in seen:
-        log.debug("skipping %s: already walked (symlink loop?)", folder)
+        yield Skip(
+            shown_folder,
+            "duplicate",
+            f"the folder was already read as {seen[real]} (a symbolic link loop, or a "
+            f"second link to it)",
+        )
         return
-    seen.add(real)
+    seen[real] = shown_folder
+    own = _own_output(folder, shown_folder)
+    if own is not None:
+        yield own
+        return
     try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda e: os.fsencode(e.name))
     except OSError as e:
-        yield Skip(str(folder), "unreadable", f"cannot list the folder: {e.strerror or e}")
+        yield Skip(shown_folder, "unreadable", f"cannot list the folder: {e.strerror or e}")
         return
     topic_file = topic_article_file(folder)
     rules = [*(rules or []), *_ignore_rules(folder)]
     for entry in entries:
         path = folder / entry.name
+        shown = display_path(path)
         if entry.name.startswith("."):
-            log.debug("skipping hidden %s", path)
+            log.debug("skipping hidden %s", shown)
             continue
         if topic_file is not None and is_topic_file(path):
-            log.debug("skipping news-tls file %s (not articles)", path)
+            log.debug("skipping news-tls file %s (not articles)", shown)
             continue
         try:
+            is_link = entry.is_symlink()
             is_dir = entry.is_dir()
         except OSError:
-            is_dir = False
+            is_link, is_dir = False, False
         if _ignored(path, is_dir, rules):
-            log.info("not reading %s: matched by %s", path, IGNORE_FILE)
+            log.info("not reading %s: matched by %s", shown, IGNORE_FILE)
             continue
-        if is_dir:
-            yield from _walk(path, config, seen, rules)
+        skip = _link_skip(entry, shown, roots) if is_link else None
+        if skip is not None:
+            yield skip
+        elif is_dir:
+            yield from _walk(path, config, seen, roots, rules)
         else:
-            yield from read_file(path, str(path), config)
+            yield from read_file(path, shown, config)
 
 
 def iter_paths(paths: Iterable[str | Path], config: IngestConfig) -> Iterator[Article | Skip]:
-    """Articles and skips of every path, in the order given, folders walked sorted."""
-    for given in paths:
-        path = Path(given)
-        if not path.exists():
-            yield Skip(str(given), "missing", "no such file or folder: check the path")
-        elif path.is_dir():
+    """Articles and skips of every path, in the order given, folders walked sorted.
+
+    Symbolic links met inside a folder are followed only when they lead inside one of the
+    paths given (a link to `/` or to another tree is a Skip "outside-input"); a link given
+    as a path is followed, since the user named it."""
+    given_paths = [Path(p) for p in paths]
+    roots = tuple(os.path.realpath(p) for p in given_paths)
+    for path in given_paths:
+        shown = display_path(path)
+        try:
+            is_dir = stat.S_ISDIR(os.stat(path).st_mode)
+        except FileNotFoundError:
+            yield Skip(shown, "missing", "no such file or folder: check the path")
+            continue
+        except OSError as e:  # a parent folder that cannot be searched, a link loop...
+            yield Skip(shown, "unreadable", f"cannot reach it: {e.strerror or e}")
+            continue
+        if is_dir:
             found = False
-            for item in _walk(path, config, set()):
+            for item in _walk(path, config, {}, roots):
                 found = True
                 yield item
             if not found:
-                yield Skip(str(given), "empty", "the folder holds no files to read")
+                yield Skip(shown, "empty", "the folder holds no files to read")
         else:
-            yield from read_file(path, str(path), config)
+            yield from read_file(path, shown, config)

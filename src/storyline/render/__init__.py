@@ -12,6 +12,7 @@ TimelineJS refuses a file without events).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -22,6 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from storyline.errors import MissingExtraError, StorylineError
+from storyline.ingest.safeio import display_path
+from storyline.ingest.walk import OUTPUT_MARKER
 from storyline.model import Timeline
 from storyline.progress import ProgressLike, as_progress
 from storyline.render.csvfile import render_csv
@@ -102,16 +105,7 @@ def write_report(
     left in `out_dir` by an earlier build is removed, so the folder never mixes two builds.
     `progress` hears the stage ``render`` (one step per file)."""
     chosen = list({r.name: r for r in (renderer_for(f) for f in formats)}.values())
-    out = Path(out_dir)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as e:
-        raise StorylineError(
-            f"cannot create the output directory {out}: {e.strerror}. "
-            "Fix: choose another --out directory or check its permissions"
-        ) from e
-    if not out.is_dir():
-        raise StorylineError(f"output path {out} is not a directory: choose another --out")
+    out = prepare_output_dir(out_dir)
     report = as_progress(progress)
     report.stage("render", len(chosen))
     done = WriteReport()
@@ -130,6 +124,52 @@ def write_report(
             done.skipped[path.name] = reason
         report.advance(1)
     return done
+
+
+def prepare_output_dir(out_dir: str | Path) -> Path:
+    """Check and create the output folder, and mark it as storyline's (`OUTPUT_MARKER`, so
+    that a later run given a folder that holds it does not read its outputs as articles).
+
+    Raises StorylineError, saying how to fix it, when the path is a symbolic link, a file,
+    or a folder that cannot be created or written to. Call it before a long run so that a
+    bad `-o` fails at once."""
+    out = Path(out_dir)
+    shown = display_path(out)
+    if out.is_symlink():
+        raise StorylineError(
+            f"the output path {shown} is a symbolic link: storyline writes only into a real "
+            f"folder. Fix: give the folder it points to, or another --out"
+        )
+    if out.exists() and not out.is_dir():
+        raise StorylineError(
+            f"the output path {shown} is a file, not a folder. Fix: choose another --out"
+        )
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        _write_atomic(out / OUTPUT_MARKER, _MARKER_TEXT)
+    except (OSError, StorylineError) as e:
+        why = e.strerror if isinstance(e, OSError) else str(e)
+        raise StorylineError(
+            f"cannot write to the output folder {shown}: {why}. Fix: choose another --out "
+            f"folder or check its permissions"
+        ) from e
+    return out
+
+
+def discard_output_dir(out_dir: str | Path, *, created: bool) -> None:
+    """Undo `prepare_output_dir` for a run that wrote nothing: the marker goes, and the folder
+    too when this run `created` it and it is empty (a folder the user had stays)."""
+    out = Path(out_dir)
+    (out / OUTPUT_MARKER).unlink(missing_ok=True)
+    if created:
+        with contextlib.suppress(OSError):  # not empty: not ours to remove
+            out.rmdir()
+
+
+_MARKER_TEXT = (
+    "This folder holds storyline's outputs. storyline does not read a folder holding this "
+    "file as input.\n"
+)
 
 
 def _write_atomic(path: Path, text: str) -> None:
@@ -184,7 +224,9 @@ __all__ = [
     "SCHEMA_PATH",
     "Renderer",
     "WriteReport",
+    "discard_output_dir",
     "load_schema",
+    "prepare_output_dir",
     "register",
     "render",
     "renderer_for",

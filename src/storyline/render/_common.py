@@ -91,9 +91,22 @@ def published_label(article: Article | None) -> str:
 # -- text --------------------------------------------------------------------------
 
 
+# What never reaches a rendered page: C0 controls but tab and newline (NUL, ESC, CR...), DEL,
+# C1 controls, lone surrogates, and the bidi embeddings, overrides and isolates (U+202A-E,
+# U+2066-9) that reorder what follows them (an unterminated U+202E reverses the rest of a line
+# or a cell). Plain right-to-left text needs none of these: the marks U+200E/U+200F stay.
+_UNSAFE_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def safe_text(text: str) -> str:
+    """`text` without control, bidi-override and lone-surrogate characters (see above);
+    every renderer passes article-derived text through it (`one_line` and `esc` do)."""
+    return _UNSAFE_RE.sub("", text)
+
+
 def one_line(text: str) -> str:
-    """Collapse every run of whitespace (newlines included) into one space."""
-    return _WS_RE.sub(" ", text).strip()
+    """`safe_text`, then every run of whitespace (newlines included) collapsed into one space."""
+    return _WS_RE.sub(" ", safe_text(text)).strip()
 
 
 def finite(x: float, digits: int = 6) -> float:

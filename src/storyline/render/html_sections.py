@@ -18,14 +18,16 @@ from storyline.render._common import (
     machine_date,
     one_line,
     published_label,
+    safe_text,
     safe_url,
 )
 from storyline.render.viewer_data import reading_order
 
 
 def esc(text: str) -> str:
-    """Escape text for HTML element content and quoted attribute values."""
-    return html.escape(text, quote=True)
+    """Escape text for HTML element content and quoted attribute values (after `safe_text`:
+    no controls, no bidi overrides)."""
+    return html.escape(safe_text(text), quote=True)
 
 
 def link(url: str | None, text: str) -> str:

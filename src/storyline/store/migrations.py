@@ -52,7 +52,40 @@ MIGRATIONS: tuple[Migration, ...] = (
             )""",
         ),
     ),
+    Migration(
+        2,
+        "the digest of the ingested record a cached article was prepared from",
+        ("ALTER TABLE articles ADD COLUMN ingest TEXT",),
+    ),
 )
+
+# PRAGMA application_id of a storyline store ("STLN"): a SQLite file of another program is
+# refused instead of getting storyline's tables added to it.
+APPLICATION_ID = 0x53544C4E
+_OWN_TABLES = frozenset({"articles", "runs", "migrations", "sqlite_sequence"})
+
+
+def check_ownership(conn: sqlite3.Connection, path: str) -> None:
+    """Raise StoreError unless `conn` is a storyline store or an empty database; mark an
+    empty database (a new store) and a store of an older storyline with APPLICATION_ID.
+
+    Must run before any table is created."""
+    app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+    if app_id == APPLICATION_ID:
+        return
+    tables = {
+        str(row[0])
+        for row in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")
+    }
+    if app_id != 0 or (tables and not ("migrations" in tables and tables <= _OWN_TABLES)):
+        shown = ", ".join(sorted(tables)[:8]) or "none"
+        raise StoreError(
+            f"{path} is a SQLite database of another program (application id {app_id:#x}, "
+            f"tables: {shown}), not a storyline store; storyline leaves it untouched. Fix: "
+            f"choose another --cache path"
+        )
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
 
 _CREATE_MIGRATIONS = """CREATE TABLE IF NOT EXISTS migrations (
     version INTEGER PRIMARY KEY,

@@ -23,20 +23,21 @@ from typing import Any, Self
 
 from storyline.model import Article, Provenance
 from storyline.store.codec import CODEC_VERSION, CodecError, article_from_json, article_to_json
-from storyline.store.migrations import StoreError, apply_migrations
+from storyline.store.migrations import StoreError, apply_migrations, check_ownership
 
 log = logging.getLogger(__name__)
 
 _SQL_VARS = 500  # ids per SELECT ... IN (...), well under SQLite's variable limit
 
 _UPSERT = """
-INSERT INTO articles (id, fingerprint, codec, json, created) VALUES (?, ?, ?, ?, ?)
+INSERT INTO articles (id, fingerprint, codec, json, created, ingest) VALUES (?, ?, ?, ?, ?, ?)
 ON CONFLICT (id) DO UPDATE SET
     fingerprint = excluded.fingerprint, codec = excluded.codec,
-    json = excluded.json, created = excluded.created
+    json = excluded.json, created = excluded.created, ingest = excluded.ingest
 WHERE articles.fingerprint IS NOT excluded.fingerprint
    OR articles.codec IS NOT excluded.codec
    OR articles.json IS NOT excluded.json
+   OR articles.ingest IS NOT excluded.ingest
 """
 
 
@@ -112,6 +113,7 @@ class Store:
         self._depth = 0
         self._conn: sqlite3.Connection | None = _connect(self.path, timeout)
         try:
+            check_ownership(self._conn, self.path)
             apply_migrations(self._conn)
         except sqlite3.DatabaseError as e:
             self.close()
@@ -168,44 +170,65 @@ class Store:
             conn.execute("COMMIT")
 
     # -- articles ---------------------------------------------------------------
-    def put_many(self, articles: Iterable[Article], fingerprint: str) -> int:
+    def put_many(
+        self,
+        articles: Iterable[Article],
+        fingerprint: str,
+        ingest: Mapping[str, str] | None = None,
+    ) -> int:
         """Insert or update articles prepared under `fingerprint`, `batch_size` per transaction.
 
+        `ingest` maps an article id to the digest of the ingested record it was prepared
+        from (`ingest_digest`); `get_many` given the same mapping then misses a row whose
+        record changed (a renamed file, another date header, title or URL).
         Idempotent: writing an article that is already stored unchanged does nothing. Returns the
         number of rows inserted or changed.
         """
         written = 0
+        keys = ingest or {}
         for batch in _batches(articles, self.batch_size):
             now = _now()
-            rows = [(a.id, fingerprint, CODEC_VERSION, article_to_json(a), now) for a in batch]
+            rows = [
+                (a.id, fingerprint, CODEC_VERSION, article_to_json(a), now, keys.get(a.id))
+                for a in batch
+            ]
             with self.atomic():
                 cursor = self.conn.executemany(_UPSERT, rows)
                 written += max(cursor.rowcount, 0)
         log.debug("stored %d changed articles in %s", written, self.path)
         return written
 
-    def get_many(self, ids: Sequence[str], fingerprint: str) -> dict[str, Article]:
+    def get_many(
+        self,
+        ids: Sequence[str],
+        fingerprint: str,
+        ingest: Mapping[str, str] | None = None,
+    ) -> dict[str, Article]:
         """The stored articles among `ids` prepared under `fingerprint`, in the order of `ids`.
 
-        Ids not stored, stored under another fingerprint, or unreadable are left out (misses).
+        Ids not stored, stored under another fingerprint, or unreadable are left out (misses);
+        with `ingest` (id -> digest, see `put_many`), so are rows stored from another record.
         """
         wanted = list(dict.fromkeys(ids))
-        found: dict[str, str] = {}
+        found: dict[str, tuple[str, str | None]] = {}
         with self._snapshot():
             for start in range(0, len(wanted), _SQL_VARS):
                 part = wanted[start : start + _SQL_VARS]
                 marks = ",".join("?" * len(part))
                 rows = self.conn.execute(
-                    f"SELECT id, json FROM articles WHERE fingerprint = ? AND codec = ? "
+                    f"SELECT id, json, ingest FROM articles WHERE fingerprint = ? AND codec = ? "
                     f"AND id IN ({marks})",
                     (fingerprint, CODEC_VERSION, *part),
                 )
-                found.update(rows)
+                found.update((r[0], (r[1], r[2])) for r in rows)
         out: dict[str, Article] = {}
         for article_id in wanted:
-            text = found.get(article_id)
-            if text is None:
+            row = found.get(article_id)
+            if row is None:
                 continue
+            text, stored_ingest = row
+            if ingest is not None and stored_ingest != ingest.get(article_id):
+                continue  # prepared from another record with the same text and source
             try:
                 out[article_id] = article_from_json(text)
             except CodecError as e:

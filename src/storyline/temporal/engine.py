@@ -8,13 +8,13 @@ anchor) or None to reject the candidate (e.g. "may" written in lower case is not
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import logging
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from storyline.spans import SpanMask
 from storyline.temporal.arith import anchor_date
 
 log = logging.getLogger(__name__)
@@ -177,18 +177,14 @@ def run(
     """Select the longest non-overlapping candidates that their normaliser accepts, then
     normalise them again in text order, so that anaphoric rules see the previous date."""
     scratch = Context(text=text, dct=ctx.dct, tense_at=ctx.tense_at, raw_tense_at=ctx.raw_tense_at)
-    starts: list[int] = []  # sorted starts of the taken, non-overlapping spans
-    ends: list[int] = []
+    taken = SpanMask(len(text))  # linear: a mask of taken characters, not a list to search
     chosen: list[Candidate] = []
     for c in candidates(text, rules, trigger=trigger):
-        i = bisect.bisect_left(starts, c.end)  # taken spans starting before c ends
-        if i > 0 and ends[i - 1] > c.start:  # the last of them ends after c starts
+        if not taken.free(c.start, c.end):
             continue
         if _normalise(c, scratch) is None:
             continue
-        j = bisect.bisect_left(starts, c.start)
-        starts.insert(j, c.start)
-        ends.insert(j, c.end)
+        taken.take(c.start, c.end)
         chosen.append(c)
     chosen.sort(key=lambda c: c.start)
     out: list[Tagged] = []

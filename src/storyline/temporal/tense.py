@@ -272,18 +272,31 @@ def spacy_tense_in(doc: Any, start: int, end: int, offset: int = 0) -> Tense:
     return None
 
 
+# Sentences of one text parsed on demand at most (see SpacyTense).
+MAX_PARSES = 200
+
+
 class SpacyTense:
     """Tense lookup backed by a dependency parse: of the whole text (`doc`), or of the
     sentences that need it, parsed on demand (and cached) by `parse`. Where the parse names
-    no tense, the word-cue heuristic decides; with neither, only the heuristic is used."""
+    no tense, the word-cue heuristic decides; with neither, only the heuristic is used.
+
+    At most `max_parses` sentences of one text are parsed (each parse costs ~20 ms): past
+    that budget the heuristic decides, so tagging a text stays linear with a small constant
+    however many tense-dependent expressions it holds (news articles need a few dozen)."""
 
     def __init__(
-        self, text: str, doc: Any = None, parse: Callable[[str], Any] | None = None
+        self,
+        text: str,
+        doc: Any = None,
+        parse: Callable[[str], Any] | None = None,
+        max_parses: int = MAX_PARSES,
     ) -> None:
         self.text = text
         self.doc = doc
         self._parse = parse
         self._cache: dict[tuple[int, int], Any] = {}
+        self._budget = max_parses
 
     def _sentence(self, start: int, end: int) -> tuple[int, int]:
         lo = start
@@ -312,10 +325,11 @@ class SpacyTense:
         elif self._parse is not None:
             key = self._sentence(start, end)
             sent = self._cache.get(key)
-            if sent is None:
+            if sent is None and self._budget > 0:
+                self._budget -= 1
                 sent = self._parse(self.text[key[0] : key[1]])
                 self._cache[key] = sent
-            t = spacy_tense_in(sent, start, end, offset=key[0])
+            t = None if sent is None else spacy_tense_in(sent, start, end, offset=key[0])
         else:
             t = None
         return t if t is not None else heuristic_tense(self.text, start, end)

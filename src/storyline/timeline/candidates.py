@@ -8,6 +8,7 @@ day's events), as in news-tls' date-wise approach.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import re
@@ -142,13 +143,23 @@ def sentence_candidates(
 ) -> list[Candidate]:
     """Sentence `index` read date by date: a candidate for every date it names (statements
     at half weight, deadlines not at all), or, in the lead, for the publication day."""
-    dates = _dates_in(article.sentences[index], times, allow_coarse)
+    s = article.sentences[index]
+    inside = times[  # only the times inside the sentence: linear in the article
+        bisect.bisect_left(times, s.start, key=_start) : bisect.bisect_right(
+            times, s.end, key=_start
+        )
+    ]
+    dates = _dates_in(s, inside, allow_coarse)
     if dates:
         cand_dates = [(d, w, None) for d, w in dates]
         return dated_candidates(article, index, cand_dates, pub_day, params, max_dates)
     if pub_day is not None and index < params.lead_sentences:
         return lead_candidates(article, index, pub_day, params)
     return []
+
+
+def _start(t: TimeExpression) -> int:
+    return t.start
 
 
 def usable_times(article: Article) -> tuple[list[TimeExpression], DateInterval | None]:

@@ -17,6 +17,7 @@ from storyline.corpus.disagreements.quantities import (
 )
 from storyline.data import months, stopwords
 from storyline.model import Article, EntityMention, TimeExpression
+from storyline.spans import SpanMask
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _MONTHS = months()
@@ -75,11 +76,21 @@ def counted_noun(text: str, end: int) -> str:
     return singular(first) if first else ""
 
 
-def _blocked(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+def date_mask(spans: Sequence[tuple[int, int]]) -> SpanMask:
+    """The date spans of one article as a mask: `count_claims` then checks a quantity
+    against all of them in time proportional to its length, not to their number."""
+    return SpanMask(max((e for _, e in spans), default=0), spans)
+
+
+def _blocked(start: int, end: int, spans: Sequence[tuple[int, int]] | SpanMask) -> bool:
+    if isinstance(spans, SpanMask):
+        return not spans.free(start, end)
     return any(s < end and start < e for s, e in spans)
 
 
-def count_claims(sentence: str, offset: int, date_spans: list[tuple[int, int]]) -> list[CountClaim]:
+def count_claims(
+    sentence: str, offset: int, date_spans: Sequence[tuple[int, int]] | SpanMask
+) -> list[CountClaim]:
     """Quantities with what they count; years and numbers inside dates are left out."""
     out: list[CountClaim] = []
     for q in parse_quantities(sentence):

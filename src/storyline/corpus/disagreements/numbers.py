@@ -8,7 +8,13 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storyline.corpus.disagreements.claims import CountClaim, count_claims, singular, words
+from storyline.corpus.disagreements.claims import (
+    CountClaim,
+    count_claims,
+    date_mask,
+    singular,
+    words,
+)
 from storyline.corpus.disagreements.common import (
     HEDGES,
     SIM_EVENT,
@@ -51,10 +57,11 @@ def _frame(text: str, c: CountClaim) -> frozenset[str]:
 
 
 def count_items(sents: Sequence[Sent], spans: list[list[tuple[int, int]]]) -> list[Count]:
+    masks = [date_mask(sp) for sp in spans]
     return [
         Count(idx, c, _frame(s.text, c))
         for idx, s in enumerate(sents)
-        for c in count_claims(s.text, s.start, spans[s.art])
+        for c in count_claims(s.text, s.start, masks[s.art])
     ]
 
 
