@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int], None]
 
 # Bump when a document stage changes its output, so cached articles are recomputed.
-PREPARE_VERSION = "4"
+PREPARE_VERSION = "5"
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,8 @@ def prepare_articles(
     items: Iterable[Article | Skip], config: Config | None = None, progress: Progress | None = None
 ) -> PreparedCorpus:
     """Run the document stages on every ingested article (using the cache when configured),
-    then the syndication stage; the order of articles is by id (deterministic)."""
+    then the outlet and syndication stages; the order of articles is by id (deterministic)."""
+    from storyline.corpus.outlets import resolve_outlets
     from storyline.corpus.syndication.groups import find_syndication
 
     cfg = config or Config()
@@ -124,6 +125,7 @@ def prepare_articles(
     prepared = _run_document_stages(todo, cfg, progress)
     articles = sorted((p for p in prepared if isinstance(p, Article)), key=lambda a: a.id)
     skipped.extend(p for p in prepared if isinstance(p, Skip))
+    articles = resolve_outlets(articles, cfg.corpus.alias_file)
     articles = find_syndication(
         articles, cfg.corpus.dedup_threshold, method=cfg.corpus.dedup_method
     )
