@@ -21,9 +21,10 @@ from typing import Any
 
 from storyline.ingest.decode import looks_binary, normalise_newlines
 from storyline.ingest.pagemeta import page_outlet_evidence
-from storyline.ingest.records import host_of, make_article
+from storyline.ingest.records import make_article
 from storyline.model import Article, Skip
 from storyline.outlets import Evidence
+from storyline.outlets.names import host_of
 
 log = logging.getLogger(__name__)
 

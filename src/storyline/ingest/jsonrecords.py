@@ -40,11 +40,11 @@ from typing import Any
 
 from storyline.ingest.decode import normalise_newlines
 from storyline.ingest.htmlfile import read_html
-from storyline.ingest.records import host_of, make_article, parse_day
+from storyline.ingest.records import make_article, parse_day
 from storyline.model import Article, Skip
 from storyline.outlets import Evidence, display_name, plausible_outlet
 from storyline.outlets.evidence import host_matches
-from storyline.outlets.names import looks_like_host
+from storyline.outlets.names import host_of, looks_like_host
 from storyline.outlets.table import agency_name
 
 TEXT_FIELDS = ("text", "maintext", "body", "content", "raw_text")

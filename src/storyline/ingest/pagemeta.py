@@ -19,9 +19,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from storyline.ingest.records import host_of
 from storyline.outlets import Evidence, display_name, plausible_outlet
 from storyline.outlets.lines import line_evidence
+from storyline.outlets.names import host_of
 
 _TITLE_SEP = re.compile(r"\s+(?:\||-|–|—|·|::)\s+")
 _FOOTERISH = re.compile(r"footer|copyright|colophon|site-info", re.IGNORECASE)
