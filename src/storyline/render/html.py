@@ -14,10 +14,12 @@ from collections.abc import Sequence
 
 from storyline.model import Article, EntrySentence, Timeline, TimelineEntry
 from storyline.render._common import (
+    SINGLE_SOURCE_NOTE,
     Cite,
     Sources,
     alias_usage,
     by_number,
+    cite_text,
     date_label,
     entry_cites,
     jsonable,
@@ -25,6 +27,7 @@ from storyline.render._common import (
     one_line,
     published_label,
     safe_url,
+    single_source_note,
 )
 from storyline.render._css import CSS
 
@@ -140,17 +143,13 @@ def _cite_list(cites: Sequence[Cite], sources: Sources) -> str:
     items = []
     for c in cites:
         article = sources.by_id.get(c.article)
-        outlet = link(article.url if article else None, esc(sources.name(c.article, c.source)))
-        when = (
-            published_label(article)
-            if article is not None or c.published is None
-            else esc(c.published)
-        )
+        name, when = cite_text(sources, c)
+        outlet = link(article.url if article else None, esc(name))
         if c.number is None:
-            items.append(f"{outlet} ({when})")
+            items.append(f"{outlet}, {esc(when)}")
         else:
-            items.append(f'<a href="#src-{c.number}">[{c.number}]</a> {outlet} ({when})')
-    return ", ".join(items)
+            items.append(f'<a href="#src-{c.number}">[{c.number}]</a> {outlet}, {esc(when)}')
+    return "; ".join(items)
 
 
 def _entry(entry: TimelineEntry, sources: Sources) -> list[str]:
@@ -168,8 +167,8 @@ def _entry(entry: TimelineEntry, sources: Sources) -> list[str]:
         out.append("</blockquote>")
     if cites:
         out.append(f'<p class="sources">Sources: {_cite_list(cites, sources)}</p>')
-    if entry.single_source or entry.sources == 1:
-        out.append('<p class="note">Single source: not confirmed by another outlet.</p>')
+    if single_source_note(entry, sources):
+        out.append(f'<p class="note">{esc(SINGLE_SOURCE_NOTE.capitalize())}.</p>')
     elif entry.independent_sources < entry.sources:
         s = "s" if entry.independent_sources != 1 else ""
         out.append(
@@ -240,7 +239,7 @@ def _sources(sources: Sources) -> list[str]:
     if not sources.by_id:
         return []
     out = ['<section id="sources">', "<h2>Sources</h2>", '<ol class="sources-list">']
-    out += [_source_item(a, sources) for a in sources.by_id.values()]
+    out += [_source_item(a, sources) for a in sources.in_order()]
     out += ["</ol>", "</section>"]
     return out
 

@@ -28,9 +28,12 @@ class Occurrence:
 
 
 def source_name(article: Article) -> str:
-    """The outlet an article counts for: its source, else its URL's host, else 'unknown'."""
+    """The outlet an article counts for: its source, else the agencies it credits ("via
+    AFP, Interfax"), else its URL's host, else 'unknown'."""
     if article.source:
         return article.source
+    if article.credits:
+        return "via " + ", ".join(article.credits)
     if article.url:
         host = urlsplit(article.url).netloc.lower()
         return host[4:] if host.startswith("www.") else host or "unknown"
