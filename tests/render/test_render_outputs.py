@@ -83,7 +83,7 @@ def test_csv_rows(rich: Timeline) -> None:
     assert talks["date"] == "2019-01-14" and talks["granularity"] == "day"
     assert talks["outlets"] == "Northern Wire; Harbour Gazette (via AFP); Coastal Times"
     assert talks["citations"] == (
-        "[1] Northern Wire, “Talks on \"islands\" begin <b>today</b>”, 14 January 2019 | "
+        '[1] Northern Wire, “Talks on "islands" begin <b>today</b>”, 14 January 2019 | '
         "[2] Harbour Gazette (via AFP), “Foreign ministers to meet over island chain”, "
         "11 January 2019, https://harbour.example/news/islands-talks | "
         "[4] Coastal Times, “Ministers meet in Moscow”, 14 January 2019, "
