@@ -33,12 +33,14 @@ def _countries() -> dict[str, str]:
     """key -> the country's common name, for every name pycountry gives it."""
     import pycountry
 
-    out: dict[str, str] = {}
+    from storyline.data import countries
+
+    out: dict[str, str] = {key: key for key in countries()}  # "Russia", "Iran", "Britain"...
     for c in pycountry.countries:
         shown = getattr(c, "common_name", None) or c.name
         for n in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)):
             if n:
-                out.setdefault(name_key(n), shown)
+                out[name_key(n)] = shown
     return out
 
 
