@@ -161,6 +161,12 @@ def _gather(article: Article) -> list[_Raw]:
         if key not in seen:
             seen.add(key)
             out.append(r)
+        else:  # the same date twice: keep a printed stamp rather than a glued page clock
+            i = next(
+                i for i, o in enumerate(out) if (o.how, o.value.iso() if o.value else o.text) == key
+            )
+            if _GLUED_CLOCK.match(out[i].text) and not _GLUED_CLOCK.match(r.text):
+                out[i] = r
     return out
 
 

@@ -28,6 +28,8 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
 _POSSESSIVE = re.compile(r"(?:'s|')$")
 _SPACES = re.compile(r"\s+")
 _LETTER = re.compile(r"[^\W\d_]")
+# "al-Hadidi", "el-Sisi", "bin Salman": a lower-case particle before a capitalised name
+_PARTICLE_START = re.compile(r"^(?:al|el|bin|ibn|abu|van|von|de|da|di|du|le|la)[-‐ ][A-Z]")
 _JOINING = frozenset({"of", "and", "the", "for", "de", "des", "du", "la", "le", "on", "in", "&"})
 # "Brightwater Grid of" (a span run into the next words): joining words cut from the end.
 _TRAILING_FUNCTION = re.compile(r"(?:\s+(?:of|and|the|for|in|on|at|to|with))+$")
@@ -74,7 +76,7 @@ def is_plausible_name(name: str) -> bool:
         len(tokens) > 6 and not all(t[:1].isupper() or t in _JOINING for t in tokens)
     ):
         return False
-    return name[0].isupper() or name[0].isdigit()
+    return name[0].isupper() or name[0].isdigit() or bool(_PARTICLE_START.match(name))
 
 
 def name_key(name: str) -> str:
