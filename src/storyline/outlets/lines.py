@@ -47,14 +47,17 @@ _LAZY_NAME = rf"{_NOT_FIRST}(?:{_TOKEN})(?: (?:{_TOKEN}|{_JOIN}(?= [A-Z0-9&]))){
 _THE = r"(?:[Tt]he )??"  # lazy: "The Northern Ledger" keeps its "The"
 # Desk and beat words between an outlet's name and "correspondent" ("By X Europe correspondent").
 _SECTION = (
-    r"(?:Europe|European|World|Foreign|Political|Politics|Business|Economics?|Health|Science|"
-    r"Energy|Diplomatic|Security|Defen[cs]e|Africa|Asia|Americas?|Middle East|Washington|"
-    r"London|Brussels|Paris|Moscow|Beijing|Tokyo|Berlin|Geneva|UN|U\.N\.|City|Metro|"
-    r"Sports?|Environment|Climate|Technology|Tech|Legal|Courts?|Crime|Education|Culture|"
-    r"health|business|energy|foreign|world|news|night|city|politics)"
+    r"(?i:europe|european|world|foreign|political|politics|business|economics?|health|science|"
+    r"energy|diplomatic|security|defen[cs]e|africa|asia|americas?|middle east|washington|"
+    r"london|brussels|paris|moscow|beijing|tokyo|berlin|geneva|un|u\.n\.|"
+    r"sports?|environment|climate|technology|tech|legal|courts?|crime|education|culture|"
+    r"night|chief|senior|special)"
 )
-_STAFF = r"(?:staff(?: writers?| reporters?)?|reporters?|journalists|team|newsroom)"
-_DESK = rf"(?:(?:{_SECTION} )?(?:correspondents?|desk|bureau|editors?|team))"
+# "staff", "Staff", "correspondent(s)": the role words; "team" and "newsroom" only in lower
+# case ("Atlas Newsroom" is a name)
+_ROLE = r"(?:[Ss]taff(?: [Ww]riters?| [Rr]eporters?)?|[Rr]eporters?|journalists|team|newsroom)"
+_STAFF = rf"(?:(?:{_SECTION} )?{_ROLE})"
+_DESK = rf"(?:(?:{_SECTION} )?(?:[Cc]orrespondents?|desk|[Bb]ureau|editors?|team))"
 
 _SITE_SEP = re.compile(r"^(?P<name>.{2,60}?)\s+(?:[|\-–—•·])\s+(?P<tag>.{2,70})$")
 _TAG_WORD = re.compile(r"^(?:[A-Z0-9][\w'’\-]*|&|and|of|the|for|in|on|to|,)$")
@@ -66,7 +69,8 @@ _REPORTING = re.compile(
 )
 _SIGN_OFF = re.compile(rf"^\((?P<name>{_NAME})\)\.?$")
 _COPYRIGHT = re.compile(
-    rf"^(?:©|\([cC]\)|(?i:copyright))\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*)?(?:by )?"
+    rf"^(?:©|\([cC]\)|(?i:copyright))(?:\s*(?:©|\([cC]\)))?\s*"
+    rf"(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*)?(?:by )?"
     rf"(?P<name>{_NAME})"
 )
 _NAME_COPYRIGHT = re.compile(rf"^(?P<name>{_NAME})\s*(?:©|\([cC]\)|(?i:copyright))\s*\d{{4}}")
