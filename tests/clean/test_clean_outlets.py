@@ -166,3 +166,8 @@ def test_labelled_headline_is_the_title() -> None:
     a = cleaned(raw)
     assert a.title == "Explainer: Why the terminal is late"
     assert a.source == "Fjord Post"
+
+
+def test_person_sign_off_and_story_briefings_name_no_outlet() -> None:
+    assert line_evidence("(Jane Doe)") == []
+    assert line_evidence("At the news conference, the Kremlin's briefing was short.") == []

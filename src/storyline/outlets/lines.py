@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from storyline.data import table
 from storyline.outlets.evidence import Evidence
 from storyline.outlets.names import display_name, plausible_outlet
 from storyline.outlets.table import by_name, is_wire
@@ -96,13 +97,16 @@ _POSSESSIVE_PLUG = re.compile(
     r"(?:editors?|newsletters?|briefing|team|journalists)\b"
 )
 _PLUG_LINE = re.compile(
-    r"\b(?:sign(?:ing)? up|subscribe|inbox|newsletter|briefing|editors pick|editors send)\b",
+    r"\b(?:sign(?:ing)? up|subscribe|inbox|newsletter|editors pick|editors send)\b",
     re.IGNORECASE,
 )
 _FUNDED = re.compile(
     rf"^{_THE}(?P<name>{_NAME}) is (?:reader-funded|reader-supported|funded by (?:its )?"
     r"readers|an independent)\b"
 )
+
+
+_NAME_WORDS = frozenset(str(w) for w in table("outlets")["name_words"])
 
 
 def _clean(raw: str) -> str | None:
@@ -119,6 +123,13 @@ def _evidence(m: re.Match[str] | None, how: str, weight: float, line: str) -> li
     return [Evidence(name, how, weight, line)]
 
 
+def _outletish(name: str) -> bool:
+    """A sign-off "(Summit FM)" names an outlet only when the name has an outlet's word
+    (radio, news, FM, times...: data/outlets.toml) or is a known outlet; "(Jane Doe)" does not."""
+    words = {w.lower() for w in name.split()}
+    return by_name(name) is not None or bool(words & _NAME_WORDS)
+
+
 def _not_wire(found: list[Evidence]) -> list[Evidence]:
     return [e for e in found if not is_wire(e.name)]
 
@@ -132,11 +143,7 @@ def line_evidence(paragraph: str) -> list[Evidence]:
     found += _not_wire(_evidence(_BY_STAFF.match(line), "byline", 0.8, line))
     found += _not_wire(_evidence(_REPORTING.search(line), "byline", 0.7, line))
     found += _not_wire(
-        [
-            e
-            for e in _evidence(_SIGN_OFF.match(line), "byline", 0.75, line)
-            if len(e.name.split()) >= 2 or by_name(e.name) is not None
-        ]
+        [e for e in _evidence(_SIGN_OFF.match(line), "byline", 0.75, line) if _outletish(e.name)]
     )
     copyright_ = _COPYRIGHT.match(line) or _NAME_COPYRIGHT.match(line)
     found += _evidence(copyright_, "footer", 0.85, line)
