@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
+from storyline.corpus.entities.entity_types import own_type
 from storyline.corpus.entities.gazetteer import canonical, is_language, place_kind
 from storyline.corpus.entities.registry import build_registry
 from storyline.corpus.entities.spans import missing_short_mentions, repair_mentions
-from storyline.corpus.entities.typing import own_type
 from storyline.model import Article, Entity, EntityMention
 
 

@@ -20,7 +20,7 @@ Merging is conservative and happens in explained steps, strongest evidence first
 
 Before merging, mention spans are repaired to whole names (`spans.py`) and every name gets
 one type voted over all its mentions, with the gazetteer and the name's own head words
-(`typing.py`).
+(`entity_types.py`).
 
 A merge that would put two names of a [[forbid]] rule in one entity is refused. Different
 types (a person and a place) are never merged by steps 3-8, and month or weekday names never
@@ -36,6 +36,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from storyline.corpus.entities.aliases import AliasRules, gazetteer, load_alias_file
+from storyline.corpus.entities.entity_types import decide_types
 from storyline.corpus.entities.merges import (
     merge_evidence,
     merge_forced,
@@ -73,7 +74,6 @@ from storyline.corpus.entities.spans import (
     outlet_mentions,
     repair_mentions,
 )
-from storyline.corpus.entities.typing import decide_types
 from storyline.model import Article, Entity, EntityMention, stable_id
 
 log = logging.getLogger(__name__)

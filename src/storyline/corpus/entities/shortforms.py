@@ -30,10 +30,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from itertools import pairwise
 
+from storyline.corpus.entities.entity_types import place_root
 from storyline.corpus.entities.gazetteer import place_kind, short_form_groups
 from storyline.corpus.entities.namegraph import NameGraph, Occurrence, global_nodes, nodes_with_key
 from storyline.corpus.entities.names import name_key
-from storyline.corpus.entities.typing import _root
 from storyline.model import Article
 
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$")
@@ -147,7 +147,7 @@ def merge_place_roots(merger: NameGraph) -> None:
     places = {k: i for (t, k), i in global_nodes(merger).items() if t == "PLACE"}
     groups: dict[tuple[str, str], list[int]] = defaultdict(list)
     for key, i in sorted(places.items(), key=lambda kv: kv[1]):
-        r = _root(key, "PLACE")
+        r = place_root(key, "PLACE")
         if r is not None:
             groups[r].append(i)
     for (root, head), nodes in sorted(groups.items()):

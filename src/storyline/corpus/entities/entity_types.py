@@ -144,7 +144,7 @@ def _vote_run(
             extra[o.key][kind] += 2
 
 
-def _root(key: str, type_: str) -> tuple[str, str] | None:
+def place_root(key: str, type_: str) -> tuple[str, str] | None:
     """(root, head class) of a multi-word place: "mount adeline" -> ("adeline", "mount")."""
     if type_ != "PLACE":
         return None
@@ -172,7 +172,7 @@ def _shortened(key: str, decided: dict[str, str], counts: Counter[str]) -> str |
         return "PERSON"
     if particle:
         return None
-    roots = {r for k, t in decided.items() if (r := _root(k, t)) is not None}
+    roots = {r for k, t in decided.items() if (r := place_root(k, t)) is not None}
     stem = key[:-1] if key.endswith("s") else None
     if len({r for r in roots if r[0] == key or (stem is not None and r[0] == stem)}) == 1:
         return "PLACE"
