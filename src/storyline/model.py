@@ -200,7 +200,13 @@ class Article:
     path: str
     raw_text: str
     text: str = ""
+    # The outlet that published this copy (not the agencies it credits: `credits`). After
+    # the document stages an outlet known only by its domain is that host; the corpus stage
+    # (`corpus.outlets.resolve_outlets`) names it.
     source: str | None = None
+    # meta | field | site-header | dateline | byline | footer | plug | url | none
+    source_how: str = "none"
+    source_confidence: float = 0.0
     url: str | None = None
     title: str | None = None
     # A date string the container gave (header, JSON field, HTML meta), before validation.

@@ -33,7 +33,7 @@ Progress = ProgressLike
 """A `storyline.progress.Progress` (stage/advance), or the older prepare callback, or None."""
 
 # Bump when a document stage changes its output, so cached articles are recomputed.
-PREPARE_VERSION = "6"
+PREPARE_VERSION = "7"
 
 
 @dataclass(frozen=True)
@@ -134,12 +134,13 @@ def prepare_articles(
     items: Iterable[Article | Skip], config: Config | None = None, progress: Progress = None
 ) -> PreparedCorpus:
     """Run the document stages on every ingested article (using the cache when configured),
-    then the syndication stage; the order of articles is by id (deterministic).
+    then the outlet and syndication stages; the order of articles is by id (deterministic).
 
     `items` is consumed as a stream, batch by batch, while the stages run: the ingested
     records are never all held at once (the prepared articles are). `progress` hears the
     stages ``prepare`` (one step per article; the total is not known while streaming) and
     ``syndication``."""
+    from storyline.corpus.outlets import resolve_outlets
     from storyline.corpus.syndication.groups import find_syndication
 
     cfg = config or Config()
@@ -162,6 +163,7 @@ def prepare_articles(
     prepared = _run_document_stages(fresh(), cfg, report)
     articles = sorted((p for p in prepared if isinstance(p, Article)), key=lambda a: a.id)
     skipped.extend(p for p in prepared if isinstance(p, Skip))
+    articles = resolve_outlets(articles, cfg.corpus.alias_file)
     report.stage("syndication", 1)
     articles = find_syndication(
         articles, cfg.corpus.dedup_threshold, method=cfg.corpus.dedup_method

@@ -226,5 +226,5 @@ def test_sources_numbered_in_reading_order_by_outlet(rich: Timeline) -> None:
     page = render(rich, "html")
     # the summary cites the wire copy first, then the Harbour Gazette
     assert '<li id="src-1" value="1"><strong>Northern Wire</strong>' in page
-    assert '<li id="src-2" value="2"><strong>Harbour Gazette</strong>' in page
+    assert '<li id="src-2" value="2"><strong>Harbour Gazette (via AFP)</strong>' in page
     assert "a-harbour" not in _markup(page)  # no internal ids where a reader looks

@@ -140,7 +140,20 @@ def test_citations_cover_every_supporting_article(rich: Timeline) -> None:
     assert [c["article"] for c in entry["citations"]] == ["a-harbour", "a-wire", "a-undated"]
     assert entry["citations"][1]["start"] == 300 and entry["sources"] == 3
     md = render(rich, "md")
-    assert "Sources: [1] Harbour Gazette (11 January 2019), [2] Northern Wire" in md
+    assert (
+        "Sources: [1] Northern Wire, 14 January 2019; [2] Harbour Gazette (via AFP), "
+        "11 January 2019; [3] via Reuters, undated" in md
+    )
+
+
+def test_articles_carry_outlet_provenance(rich: Timeline) -> None:
+    doc = to_json_dict(rich)
+    by_id = {a["id"]: a for a in doc["articles"]}
+    assert by_id["a-harbour"]["source_how"] == "site-header"
+    assert by_id["a-harbour"]["source_confidence"] == 0.85
+    assert by_id["a-harbour"]["credits"] == ["AFP"]
+    assert by_id["a-undated"]["source"] is None and by_id["a-undated"]["source_how"] == "none"
+    assert by_id["a-undated"]["credits"] == ["Reuters"]
 
 
 def test_unknown_article_is_rendered_not_dropped(rich: Timeline) -> None:

@@ -112,8 +112,16 @@ def test_csv_rows(rich: Timeline) -> None:
     assert len(rows) == 1 + len(rich.entries)
     talks = dict(zip(COLUMNS, rows[5], strict=True))
     assert talks["date"] == "2019-01-14" and talks["granularity"] == "day"
-    assert talks["outlets"] == "Northern Wire; Coastal Times; Harbour Gazette"
-    assert talks["articles"] == "a-wire a-reprint a-harbour"
+    assert talks["outlets"] == "Northern Wire; Harbour Gazette (via AFP); Coastal Times"
+    assert talks["citations"] == (
+        '[1] Northern Wire, “Talks on "islands" begin <b>today</b>”, 14 January 2019 | '
+        "[2] Harbour Gazette (via AFP), “Foreign ministers to meet over island chain”, "
+        "11 January 2019, https://harbour.example/news/islands-talks | "
+        "[4] Coastal Times, “Ministers meet in Moscow”, 14 January 2019, "
+        "http://coastal.example/a?x=1&y=2"
+    )
+    # no article or entry id (a hash) in any cell
+    assert not any("a-wire" in c or "e-talks" in c for row in rows for c in row)
     assert talks["single_source"] == "false" and talks["sources"] == "3"
 
 

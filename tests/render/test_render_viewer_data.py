@@ -33,7 +33,9 @@ def test_reading_order_summary_then_entries_then_the_rest(rich: Timeline) -> Non
     assert sources[0]["name"] == "Northern Wire" and sources[0]["href"] is None  # javascript:
     assert sources[1]["href"] == "https://harbour.example/news/islands-talks"
     assert sources[1]["credits"] == ["AFP"]
-    assert sources[2]["name"] == "unknown outlet" and sources[2]["published_label"] == "undated"
+    # no outlet known, but a credit: the source is named by it ("unknown outlet" only when
+    # nothing at all is known)
+    assert sources[2]["name"] == "via Reuters" and sources[2]["published_label"] == "undated"
     assert sources[3]["copy_of"] == 1
 
 

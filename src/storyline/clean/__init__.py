@@ -14,6 +14,8 @@ import dataclasses
 
 from storyline.clean.structure import Cleaned, clean_text
 from storyline.model import Article, Skip
+from storyline.outlets import Evidence, decide
+from storyline.outlets.names import looks_like_host
 
 __all__ = ["Cleaned", "clean_article", "clean_text"]
 
@@ -21,7 +23,9 @@ __all__ = ["Cleaned", "clean_article", "clean_text"]
 def clean_article(article: Article, min_chars: int = 200) -> Article | Skip:
     """`article` with `text` set to its story text (paragraphs separated by a blank line),
     `removed` to the sorted kinds of boilerplate cut, `title` when one is found (a known
-    title is kept) and `credits` to the sorted agencies it credits.
+    title is kept), `credits` to the sorted agencies it credits and `source`, `source_how`,
+    `source_confidence` to the outlet the container and the page's lines name (see
+    `outlets.evidence.decide`); a bare URL line becomes `url` when none is known.
 
     Returns Skip(reason="not-article") when fewer than `min_chars` characters of story
     text remain.
@@ -34,10 +38,24 @@ def clean_article(article: Article, min_chars: int = 200) -> Article | Skip:
             f"only {len(cleaned.text)} characters of story text after removing boilerplate "
             f"(minimum {min_chars}; lower it with --set ingest.min_chars=N)",
         )
+    outlet = decide([*container_evidence(article), *cleaned.outlet])
     return dataclasses.replace(
         article,
         text=cleaned.text,
         removed=cleaned.removed,
         title=article.title or cleaned.title,
         credits=tuple(sorted(set(article.credits) | set(cleaned.credits))),
+        source=outlet.name,
+        source_how=outlet.how,
+        source_confidence=outlet.confidence,
+        url=article.url or cleaned.url,
     )
+
+
+def container_evidence(article: Article) -> list[Evidence]:
+    """The outlet the reader found in the container (HTML metadata, JSON fields, URL), as
+    evidence weighed against the page's own lines."""
+    if not article.source or article.source_how == "none":
+        return []
+    how, weight = article.source_how, article.source_confidence or 0.5
+    return [Evidence(article.source, how, weight, is_host=looks_like_host(article.source))]

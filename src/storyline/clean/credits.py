@@ -62,3 +62,20 @@ def agencies_in(text: str) -> list[str]:
 def without_agencies(text: str) -> str:
     """`text` with every agency name cut out (to see what else a line holds)."""
     return _AGENCY_RE.sub("", text)
+
+
+# "... near Beatrix Island (dpa)." - an agency credited in parentheses at a sentence's end.
+_INLINE_CREDIT = re.compile(r"\(([A-Za-z][\w .&'’/,-]{1,40})\)(?=[.!?]?[\"'”’]?(?:\s|$))")
+
+
+def inline_credits(paragraph: str) -> list[str]:
+    """Agencies credited in parentheses at the end of a sentence of story text, when the
+    parentheses hold nothing but agency names ("(dpa)", "(AFP, Reuters)")."""
+    found: list[str] = []
+    for m in _INLINE_CREDIT.finditer(paragraph):
+        inner = m.group(1)
+        names = agencies_in(inner)
+        rest = re.sub(r"[\s,;/&]|\band\b", "", without_agencies(inner))
+        if names and not rest:
+            found.extend(n for n in names if n not in found)
+    return found

@@ -16,7 +16,12 @@
    - two or more in a row between prose paragraphs are a caption block or a related list.
      A single headline-like line between prose paragraphs is a subheading and is kept.
 4. The dateline prefix of the first story paragraphs ("MOSCOW (Reuters) - ") is cut; the
-   sentence stays. An agency named in it is credited.
+   sentence stays. An agency named in it is credited; another name ("GENEVA (Radio Kestrel)
+   -") is the outlet's own dateline.
+
+Before any of this, lines that name the page's outlet (site header, bylines, footers,
+comment policy, newsletter plugs: `clean.outlet_lines`) are read as outlet evidence, and a
+site header is marked as site chrome so that it never becomes the title.
 """
 
 from __future__ import annotations
@@ -24,10 +29,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from storyline.clean.credits import agencies_in
+from storyline.clean.credits import agencies_in, inline_credits
 from storyline.clean.paragraphs import is_headline_like, is_prose, split_blocks, word_count
 from storyline.clean.rules import cut_picture_credit, first_rule
 from storyline.clean.shapes import is_tag_list
+from storyline.outlets import Evidence
+from storyline.outlets.lines import dateline_evidence, line_evidence, site_header
+from storyline.outlets.names import host_of, url_line
 
 # Story characters that must come before a comment-thread heading for it to open a thread;
 # below this the heading is a share bar or comment counter near the top of the page.
@@ -81,21 +89,35 @@ _CAPS_DATELINE_RE = re.compile(
     rf"{_SENTENCE_START}"
 )
 _NOT_ALNUM_RE = re.compile(r"[\W_]+")
+# A headline labelled with its genre: "Explainer: Why Egypt and Ethiopia are arguing ...".
+_LABELLED_TITLE_RE = re.compile(r"^(?:explainer|analysis|opinion|factbox|q&a)\s*:\s*\S", re.I)
 
 
 @dataclass(frozen=True)
 class Cleaned:
     """Story text (paragraphs joined by a blank line), the sorted kinds of text removed,
-    the title (known or found) and the sorted agencies credited."""
+    the title (known or found), the sorted agencies credited and the evidence of the outlet
+    read from the page's lines (in page order)."""
 
     text: str
     removed: tuple[str, ...]
     title: str | None
     credits: tuple[str, ...]
+    outlet: tuple[Evidence, ...] = ()
+    url: str | None = None  # a bare URL line opening or closing the text
 
 
 def _same_text(a: str, b: str) -> bool:
     return _NOT_ALNUM_RE.sub("", a).casefold() == _NOT_ALNUM_RE.sub("", b).casefold()
+
+
+def dateline_name(paragraph: str) -> str | None:
+    """The name in a paragraph's dateline parentheses ("Radio Kestrel" in "GENEVA (Radio
+    Kestrel) - ..."), or None when it has no such dateline."""
+    m = _AGENCY_DATELINE_RE.match(paragraph)
+    if m and word_count(m.group("agency")) <= 4:
+        return m.group("agency").strip()
+    return None
 
 
 def strip_dateline(paragraph: str) -> tuple[str, list[str]] | None:
@@ -117,6 +139,27 @@ class _Cleaner:
         self.title = title
         self.credits: list[str] = []
         self.trimmed: set[str] = set()  # kinds cut from inside kept paragraphs
+        self.outlet: list[Evidence] = []
+        self.url: str | None = None
+
+    def read_outlet_evidence(self) -> None:
+        """Lines naming the outlet, read before any line is removed; a site header is marked
+        as site chrome (it is never the title)."""
+        header = site_header(self.paras, is_headline_like)
+        if header is not None:
+            index, evidence = header
+            self.kinds[index] = "site-chrome"
+            self.outlet.append(evidence)
+        for paragraph in self.paras:
+            self.outlet.extend(line_evidence(paragraph))
+        ends = [i for i, p in enumerate(self.paras) if p.strip()]
+        for i in {ends[0], ends[-1]} if ends else ():
+            url = url_line(self.paras[i])
+            host = host_of(url)
+            if url and host:
+                self.url = self.url or url
+                self.kinds[i] = "site-chrome"
+                self.outlet.append(Evidence(host, "url", 0.6, url, is_host=True))
 
     def kept(self) -> list[int]:
         return [i for i, kind in enumerate(self.kinds) if kind is None]
@@ -196,6 +239,8 @@ class _Cleaner:
         if not prose:
             return  # nothing looks like a story: leave the decision to the length check
         first, last = prose[0], prose[-1]
+        self._labelled_title(first)
+        kept = self.kept()
         for i in (i for i in kept if i < first):
             self._head(i)
         for i in (i for i in kept if i > last):
@@ -210,6 +255,21 @@ class _Cleaner:
                     self.kinds[j] = "caption" if len(run) == 2 else "related"
             run = []
 
+    def _labelled_title(self, first_prose: int) -> None:
+        """A head line "Explainer: Why ..." / "Analysis: ..." is the title (the read-more rule
+        took it for a link) when no title is known and nothing headline-like precedes it."""
+        if self.title is not None:
+            return
+        for i in range(first_prose):
+            kind = self.kinds[i]
+            if kind is None and is_headline_like(self.paras[i]):
+                return
+            if kind == "read-more" and _LABELLED_TITLE_RE.match(self.paras[i]):
+                if word_count(self.paras[i]) >= _TITLE_MIN_WORDS + 1:
+                    self.title = self.paras[i]
+                    self.kinds[i] = "title"
+                return
+
     def _head(self, i: int) -> None:
         paragraph = self.paras[i]
         if self.title is not None and _same_text(paragraph, self.title):
@@ -220,11 +280,22 @@ class _Cleaner:
         elif word_count(paragraph) <= _CHROME_MAX_WORDS:
             self.kinds[i] = "site-chrome"
 
+    def read_inline_credits(self) -> None:
+        """Agencies credited inside story sentences: "... near the island (dpa)."."""
+        for i in self.kept():
+            if is_prose(self.paras[i]):
+                self.credits.extend(inline_credits(self.paras[i]))
+
     def strip_datelines(self) -> None:
         story = [i for i in self.kept() if is_prose(self.paras[i])][:_DATELINE_PARAGRAPHS]
         for i in story:
-            stripped = strip_dateline(self.paras[i])
+            paragraph = self.paras[i]
+            stripped = strip_dateline(paragraph)
             if stripped is not None and stripped[0].strip():
+                name = dateline_name(paragraph)
+                own = dateline_evidence(name, paragraph[:80]) if name else None
+                if own is not None:
+                    self.outlet.append(own)
                 self.paras[i] = stripped[0]
                 self.credits.extend(stripped[1])
                 self.trimmed.add("dateline")
@@ -236,6 +307,8 @@ class _Cleaner:
             removed=tuple(sorted(removed)),
             title=self.title,
             credits=tuple(sorted(set(self.credits))),
+            outlet=tuple(self.outlet),
+            url=self.url,
         )
 
 
@@ -246,8 +319,10 @@ def _is_noise(line: str) -> bool:
 def clean_text(raw_text: str, title: str | None = None) -> Cleaned:
     """The story text of `raw_text` and what was removed; `title` is the known title."""
     cleaner = _Cleaner(split_blocks(raw_text, _is_noise), title)
+    cleaner.read_outlet_evidence()
     cleaner.apply_rules()
     cleaner.drop_caption_copies()
     cleaner.apply_layout()
     cleaner.strip_datelines()
+    cleaner.read_inline_credits()
     return cleaner.result()

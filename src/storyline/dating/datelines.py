@@ -18,6 +18,7 @@ __all__ = [
     "find_bylines",
     "find_datelines",
     "find_header",
+    "find_published_notes",
     "find_url_date",
 ]
 
@@ -217,6 +218,34 @@ def _inline_stamps(text: str, max_chars: int = 600) -> list[Found]:
         out.append(Found("byline", d, text[d.start : clock.end()].strip(), True))
     if len({f.match.interval for f in out}) > 1:
         return []  # several stamps with different days: a list of other stories
+    return out
+
+
+# "This article was first published in print on 30 March 2019", "This story was first
+# published on 9 August 2021 and has been updated", "Originally published on March 3, 2019".
+_PUBLISHED_NOTE = re.compile(
+    r"\b(?:(?:first|originally) published|was published|first appeared)"
+    r"(?: in print| online| in (?:the )?[A-Z][\w ]{1,30}?)? on\s+",
+    re.IGNORECASE,
+)
+
+
+def find_published_notes(text: str) -> list[Found]:
+    """A note stating when the article was first published: "This article was first
+    published in print on 30 March 2019". Read anywhere (such notes close a story); only a
+    full date right after the phrase counts."""
+    out: list[Found] = []
+    for m in _PUBLISHED_NOTE.finditer(text):
+        dates = [d for d in scan_dates(text[m.end() : m.end() + 40]) if d.start == 0]
+        d = dates[0] if dates else None
+        if d is None or d.year is None or d.day is None:
+            continue
+        start, end = m.end() + d.start, m.end() + d.end
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", end)
+        line = text[line_start : line_end if line_end != -1 else len(text)].strip()
+        match = DateMatch(start, end, d.text, d.year, d.month, d.day, d.weekday)
+        out.append(Found("byline", match, line))
     return out
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
+import re
 from dataclasses import dataclass
 
 from storyline.config import DatingConfig
@@ -27,6 +28,7 @@ from storyline.dating.datelines import (
     find_bylines,
     find_datelines,
     find_header,
+    find_published_notes,
     find_url_date,
 )
 from storyline.dating.infer import (
@@ -39,8 +41,10 @@ from storyline.dating.infer import (
     resolve_year,
     text_bounds,
 )
+from storyline.dating.numeric import is_ambiguous, resolve_order
 from storyline.dating.scan import DateMatch, parse_date_string
 from storyline.model import Article, DateInterval, Granularity
+from storyline.outlets.names import host_of
 
 __all__ = [
     "HOWS",
@@ -66,6 +70,11 @@ _BODY_SHARE = 0.5
 _BOUNDS_SHARE = 0.8
 _BODY_MIN_CHARS = 2000
 _INFERRED_CONFIDENCE = 0.35  # a month or year inferred from the text's own bounds
+# "00:23 GMT29 July 2021": a clock, its zone run into the day, alone on a line - the page's
+# live clock (the time it was rendered or crawled), never a publication stamp.
+_GLUED_CLOCK = re.compile(
+    r"^\s*\d{1,2}:\d{2}\s*(?:GMT|UTC|[A-Z]{2,4}T)\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}\s*$"
+)
 
 
 @dataclass(frozen=True)
@@ -133,7 +142,10 @@ def _gather(article: Article) -> list[_Raw]:
     datelines = find_datelines(raw)
     found += datelines
     dl_lines = {f.line for f in datelines}
-    found += [b for b in find_bylines(raw) if b.line not in dl_lines]
+    bylines = [b for b in find_bylines(raw) if b.line not in dl_lines]
+    found += bylines
+    taken = {b.match.start for b in bylines}
+    found += [n for n in find_published_notes(raw) if n.match.start not in taken]
     url = find_url_date(article.url)
     if url:
         found.append(url)
@@ -149,6 +161,12 @@ def _gather(article: Article) -> list[_Raw]:
         if key not in seen:
             seen.add(key)
             out.append(r)
+        else:  # the same date twice: keep a printed stamp rather than a glued page clock
+            i = next(
+                i for i, o in enumerate(out) if (o.how, o.value.iso() if o.value else o.text) == key
+            )
+            if _GLUED_CLOCK.match(out[i].text) and not _GLUED_CLOCK.match(r.text):
+                out[i] = r
     return out
 
 
@@ -188,6 +206,22 @@ def _judge(
     value = r.value
     factor = 1.0
     why = "consistent with the dates the text mentions"
+    if r.match is not None and value is not None and is_ambiguous(r.match):
+        reading = resolve_order(
+            r.match,
+            article.raw_text,
+            host=host_of(article.url),
+            outlet=article.source,
+            story_weekday=story_weekday,
+            position=(r.match.start, r.match.end) if r.how != "field" else None,
+        )
+        value = reading.match.interval
+        factor, why = reading.factor, reading.reason
+        shown = value.iso() if value else shown
+    glued = r.how == "byline" and _GLUED_CLOCK.match(r.text)
+    if glued and value is not None and not _corroborated(value, r, raws):
+        why = "a page clock: the time is glued to the day, as live-clock widgets print it"
+        return _Judged(Candidate(r.how, shown, False, why, 0.0, r.text), value, True)
     if value is None and r.match is not None and r.match.month and r.match.day:
         weekday = r.match.weekday if r.match.weekday is not None else r.lead_weekday
         year, ywhy = resolve_year(r.match.month, r.match.day, mentions, weekday, anchor)

@@ -1,7 +1,9 @@
 """HTML pages: main text and metadata by trafilatura, publication date by htmldate.
 
-The page is parsed once: trafilatura's metadata step calls htmldate on the same tree with
-the parameters below, so the date comes out of the same pass as the text.
+Trafilatura's metadata step calls htmldate on its own tree with the parameters below, so
+the date comes out of the same pass as the text. The outlet evidence (site name, JSON-LD
+publisher, footer lines, URL: `ingest.pagemeta`) is read from a second, read-only parse,
+since the extractor drops footers; it costs a few milliseconds per page.
 
 Date choices (htmldate): `original_date=True` prefers the first publication date over a
 later "updated" stamp; `extensive_search=False` keeps to markup (meta tags, time elements,
@@ -18,8 +20,11 @@ import re
 from typing import Any
 
 from storyline.ingest.decode import looks_binary, normalise_newlines
-from storyline.ingest.records import host_of, make_article
+from storyline.ingest.pagemeta import page_outlet_evidence
+from storyline.ingest.records import make_article
 from storyline.model import Article, Skip
+from storyline.outlets import Evidence
+from storyline.outlets.names import host_of
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +54,26 @@ def _extract(data: bytes | str, url: str | None, crawled: dt.date | None) -> Any
         include_images=False,
         date_extraction_params=_date_params(crawled),
     )
+
+
+def _outlet_evidence(data: bytes | str, page_url: str | None) -> list[Evidence]:
+    """The page's own word on its publisher (metadata, footer, URL: `ingest.pagemeta`), read
+    from a separate parse so that the extraction above is unchanged."""
+    from trafilatura.utils import load_html
+
+    try:
+        tree = load_html(data)
+    except Exception:  # a page trafilatura could read but lxml cannot: no page evidence
+        log.debug("no outlet evidence from the markup", exc_info=True)
+        tree = None
+    if tree is None:
+        return [e for e in (_url_evidence(page_url),) if e is not None]
+    return page_outlet_evidence(tree, page_url)
+
+
+def _url_evidence(page_url: str | None) -> Evidence | None:
+    host = host_of(page_url)
+    return Evidence(host, "url", 0.8, page_url or "", is_host=True) if host else None
 
 
 def read_html(
@@ -84,6 +109,7 @@ def read_html(
         shown,
         text,
         source=source,
+        outlet=_outlet_evidence(data, page_url),
         url=page_url,
         title=(getattr(doc, "title", None) or None),
         given_date=date or None,

@@ -11,7 +11,12 @@ date      date, time (news-tls), date_publish (news-please), published,
 url       url, link; a `source` holding a URL (trafilatura JSON) also counts
 source    source (or its `name` when an object, NewsAPI), domain (cc_news),
           source_domain (news-please), sitename, hostname, source-hostname; else the
-          URL's host
+          URL's host (this value goes into the article id)
+outlet    named by source, publisher or sitename (how="field"), else by a host field
+          (source_domain, domain, hostname: "field", named by the corpus stage), else
+          by the URL's host ("url"); an `authors` entry naming the site ("Islands
+          Monitor" on islandsmonitor.example) names it too, and agencies among the
+          authors are credited
 title     title, headline
 crawled   date_download (news-please), crawled, crawl_date, date_crawled
 language  language, lang
@@ -37,6 +42,10 @@ from storyline.ingest.htmlfile import read_html
 from storyline.ingest.records import make_article, parse_day
 from storyline.ingest.safeio import READ_ERRORS, Capped, open_stream, read_line, read_stream_capped
 from storyline.model import Article, Skip
+from storyline.outlets import Evidence, display_name, plausible_outlet
+from storyline.outlets.evidence import host_matches
+from storyline.outlets.names import host_of, looks_like_host
+from storyline.outlets.table import agency_name
 
 TEXT_FIELDS = ("text", "maintext", "body", "content", "raw_text")
 DATE_FIELDS = (
@@ -59,6 +68,9 @@ SOURCE_FIELDS = (
     "hostname",
     "source-hostname",
 )
+NAME_FIELDS = ("source", "publisher", "sitename")
+HOST_FIELDS = ("source_domain", "domain", "hostname", "source-hostname", "source")
+AUTHOR_FIELDS = ("authors", "author")
 TITLE_FIELDS = ("title", "headline")
 CRAWL_FIELDS = ("date_download", "crawled", "crawl_date", "date_crawled")
 LANGUAGE_FIELDS = ("language", "lang")
@@ -110,6 +122,51 @@ def _why_no_text(record: Mapping[str, Any]) -> str:
     return f"no text in any of the fields {'|'.join(TEXT_FIELDS)}"
 
 
+def _strings(record: Mapping[str, Any], names: tuple[str, ...]) -> list[str]:
+    out: list[str] = []
+    for name in names:
+        value = record.get(name)
+        items = value if isinstance(value, list) else [value]
+        for item in items:
+            if isinstance(item, Mapping):
+                item = item.get("name")
+            if isinstance(item, str) and item.strip() and "://" not in item:
+                out.append(item.strip())
+    return out
+
+
+def _outlet_evidence(
+    record: Mapping[str, Any], url: str | None
+) -> tuple[list[Evidence], tuple[str, ...]]:
+    """The record's evidence of its outlet, and the agencies its authors name."""
+    evidence: list[Evidence] = []
+    hosts: list[str] = []
+    for value in _strings(record, HOST_FIELDS):
+        host = host_of(value) if looks_like_host(value.lower()) else None
+        if host and host not in hosts:
+            hosts.append(host)
+            evidence.append(Evidence(host, "field", 0.88, value, is_host=True))
+    for value in _strings(record, NAME_FIELDS):
+        if looks_like_host(value.lower()):
+            continue
+        shown = display_name(value)
+        if plausible_outlet(shown):
+            evidence.append(Evidence(shown, "field", 0.9, value))
+    url_host = host_of(url)
+    if url_host:
+        evidence.append(Evidence(url_host, "url", 0.8, url or "", is_host=True))
+        hosts.append(url_host)
+    credits: list[str] = []
+    for author in _strings(record, AUTHOR_FIELDS):
+        agency = agency_name(author)
+        if agency is not None:
+            if agency not in credits:
+                credits.append(agency)
+        elif any(host_matches(author, h) for h in hosts):
+            evidence.append(Evidence(display_name(author), "field", 0.9, author))
+    return evidence, tuple(sorted(credits))
+
+
 def record_to_article(shown: str, record: Any, where: str) -> Article | Skip:
     """One article from a decoded JSON value; `where` ("line 12", "item 3") goes in details."""
     if not isinstance(record, Mapping):
@@ -129,14 +186,22 @@ def record_to_article(shown: str, record: Any, where: str) -> Article | Skip:
     crawled = parse_day(_first_str(record, CRAWL_FIELDS))
     title = _first_str(record, TITLE_FIELDS)
     language = _first_str(record, LANGUAGE_FIELDS)
+    evidence, credits = _outlet_evidence(record, url)
     if _HTML_RE.search(text[:4000]):
         html = read_html(shown, text, url=url, crawled=crawled)
         if isinstance(html, Skip):
             return Skip(shown, html.reason, f"{where}: {html.detail}")
+        if html.source:
+            is_host = looks_like_host(html.source)
+            evidence.append(
+                Evidence(html.source, html.source_how, html.source_confidence, is_host=is_host)
+            )
         return make_article(
             shown,
             html.raw_text,
             source=source or html.source,
+            outlet=evidence,
+            credits=credits,
             url=html.url,
             title=title or html.title,
             given_date=date or html.given_date,
@@ -148,6 +213,8 @@ def record_to_article(shown: str, record: Any, where: str) -> Article | Skip:
         shown,
         normalise_newlines(text).strip("\n"),
         source=source,
+        outlet=evidence,
+        credits=credits,
         url=url,
         title=title,
         given_date=date,

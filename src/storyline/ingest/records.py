@@ -5,10 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from storyline.ingest.decode import strip_controls
 from storyline.model import Article, stable_id
+from storyline.outlets import Evidence, decide
+from storyline.outlets.names import host_of, looks_like_host
 
 # /2019/01/11/ or /2019-01-11/ or _20190111_ style path segments in article URLs.
 _URL_DATE_RES = (
@@ -27,22 +30,6 @@ def normalise_for_id(text: str) -> str:
 def article_id(raw_text: str, source: str | None) -> str:
     """Same text from the same source gives the same id, wherever the file lives."""
     return stable_id(normalise_for_id(raw_text), source or "", prefix="a")
-
-
-def host_of(url: str | None) -> str | None:
-    """The host name of `url` without a leading "www.", or None when it has none."""
-    if not url or not isinstance(url, str):
-        return None
-    candidate = url.strip()
-    if "://" not in candidate:
-        candidate = "//" + candidate
-    try:
-        host = urlsplit(candidate).hostname
-    except ValueError:
-        return None
-    if not host or "." not in host:
-        return None
-    return host.removeprefix("www.")
 
 
 def date_from_url(url: str | None) -> str | None:
@@ -91,11 +78,29 @@ def _scrub(value: str | None) -> str | None:
     return None if value is None else strip_controls(value)
 
 
+def container_evidence(source: str | None, url: str | None) -> list[Evidence]:
+    """What a container says about the outlet when a reader has nothing better: a named
+    `source` (JSON field, site name) or a host field, else the URL's host."""
+    out: list[Evidence] = []
+    tidy = _tidy_source(source)
+    if tidy:
+        if looks_like_host(tidy):
+            out.append(Evidence(tidy, "field", 0.88, tidy, is_host=True))
+        else:
+            out.append(Evidence(tidy, "field", 0.9, tidy))
+    host = host_of(url)
+    if host:
+        out.append(Evidence(host, "url", 0.8, url or "", is_host=True))
+    return out
+
+
 def make_article(
     path: str,
     raw_text: str,
     *,
     source: str | None = None,
+    outlet: Sequence[Evidence] | None = None,
+    credits: tuple[str, ...] = (),
     url: str | None = None,
     title: str | None = None,
     given_date: str | None = None,
@@ -103,9 +108,14 @@ def make_article(
     crawled: dt.date | None = None,
     language: str | None = None,
 ) -> Article:
-    """An `Article` with its content-hash id; `source` falls back to the URL's host and a
-    missing date to one found in the URL (how="url"). Every string is passed through
-    `strip_controls` (no NUL, no C0 control, no lone surrogate), whatever the reader."""
+    """An `Article` with its content-hash id and the outlet the container names.
+
+    The id hashes the text and the source the container gave (`source`, else the URL's
+    host), not the identified outlet, so ids do not move when outlet identification
+    improves. The outlet is decided from `outlet` evidence when a reader gives it, else from
+    `source` and the URL (`container_evidence`). A missing date falls back to one found in
+    the URL (how="url"). Every string is passed through `strip_controls` (no NUL, no C0
+    control, no lone surrogate), whatever the reader."""
     raw_text = strip_controls(raw_text)
     source, url, title = _scrub(source), _scrub(url), _scrub(title)
     given_date, given_date_how, language = (
@@ -113,19 +123,23 @@ def make_article(
         _scrub(given_date_how),
         _scrub(language),
     )
-    source = _tidy_source(source) or host_of(url)
+    id_source = _tidy_source(source) or host_of(url)
+    decision = decide(container_evidence(source, url) if outlet is None else outlet)
     if given_date is None:
         given_date = date_from_url(url)
         given_date_how = "url" if given_date else None
     return Article(
-        id=article_id(raw_text, source),
+        id=article_id(raw_text, id_source),
         path=strip_controls(path),
         raw_text=raw_text,
-        source=source,
+        source=decision.name,
+        source_how=decision.how,
+        source_confidence=decision.confidence,
         url=url,
         title=title,
         given_date=given_date,
         given_date_how=given_date_how if given_date else None,
         crawled=crawled,
         language=language,
+        credits=credits,
     )

@@ -1,10 +1,22 @@
 """Shared helpers of the renderers: date wording, source numbering, citations, safe URLs.
 
+Every renderer words sources through these helpers, so that the Markdown, HTML, CSV and
+TimelineJS outputs agree:
+
+- `Sources` numbers the used articles in the order a reader meets them: the summary, then
+  each entry (its quoted sentences, then the rest of its citations), then the
+  disagreements, then the articles no entry cites (by date, then path);
+- `outlet_label` names a source: "Reuters", "Baaghi TV (via AFP)", "via AFP, Interfax" when
+  the outlet is unknown but credits are, "unknown outlet" only when nothing is known;
+- `cite_text` is "Baaghi TV (via AFP), 6 September 2016" for one citation;
+- `single_source_note` decides whether an entry's "single source" note informs.
+
 Everything here is pure and deterministic: the same `Timeline` always gives the same values.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import math
 import re
@@ -28,6 +40,12 @@ log = logging.getLogger(__name__)
 MONTHS = month_names()
 
 UNKNOWN_SOURCE = "unknown outlet"
+# An entry is news for an article when it ends at most this many days before the article's
+# publication; older entries are background.
+NEWS_WINDOW_DAYS = 7
+# Another outlet "could have confirmed" an entry when it published within this many days of it.
+COVERAGE_DAYS = 3
+SINGLE_SOURCE_NOTE = "single source: no other outlet publishing in these days reports it"
 
 _WS_RE = re.compile(r"\s+")
 # Space, C0/C1 controls, DEL, the Unicode bidi overrides that could disguise a URL, and the
@@ -152,19 +170,25 @@ class Cite:
 
 
 class Sources:
-    """The used articles numbered 1..n in the timeline's order, looked up by id."""
+    """The used articles numbered 1..n in the order a reader meets them (see the module
+    docstring), looked up by id."""
 
     def __init__(self, timeline: Timeline) -> None:
         self.articles: tuple[Article, ...] = timeline.articles
         self.by_id: dict[str, Article] = {}
-        self.number: dict[str, int] = {}
         for a in timeline.articles:
             if a.id in self.by_id:
                 log.warning("article id %s appears twice in the timeline; keeping the first", a.id)
                 continue
             self.by_id[a.id] = a
-            self.number[a.id] = len(self.number) + 1
+        self.number: dict[str, int] = {}
+        for article_id in reading_order(timeline, self.by_id):
+            self.number[article_id] = len(self.number) + 1
         self._warned: set[str] = set()
+
+    def in_order(self) -> list[Article]:
+        """The used articles in source-number order."""
+        return sorted(self.by_id.values(), key=lambda a: self.number[a.id])
 
     def outlet(self, article_id: str, fallback: str | None = None) -> str | None:
         a = self.by_id.get(article_id)
@@ -173,18 +197,14 @@ class Sources:
         return fallback
 
     def name(self, article_id: str, fallback: str | None = None) -> str:
-        """A display name for a source: the outlet, else the host of a safe URL, else
-        "unknown outlet"."""
-        outlet = self.outlet(article_id, fallback)
-        if outlet:
-            return outlet
+        """A display name for a source (`outlet_label`): the outlet (else the host of a safe
+        URL) with the agencies it credits, else "via" the credits, else "unknown outlet"."""
         a = self.by_id.get(article_id)
-        url = safe_url(a.url) if a is not None else None
+        outlet = self.outlet(article_id, fallback)
+        url = safe_url(a.url) if a is not None and not outlet else None
         if url is not None:
-            host = (urlsplit(url).hostname or "").removeprefix("www.")
-            if host:
-                return host
-        return UNKNOWN_SOURCE
+            outlet = (urlsplit(url).hostname or "").removeprefix("www.") or None
+        return outlet_label(a, outlet)
 
     def published(self, article_id: str, fallback: str | None = None) -> str | None:
         a = self.by_id.get(article_id)
@@ -213,6 +233,92 @@ class Sources:
                 end=s.end,
             )
         return list(seen.values())
+
+
+def reading_order(timeline: Timeline, by_id: Mapping[str, Article]) -> list[str]:
+    """Article ids in the order a reader meets them: summary, entries (quoted sentences, then
+    the other citations), disagreements, then the uncited articles by date and path."""
+    order: dict[str, None] = {}
+
+    def meet(article_id: str) -> None:
+        if article_id in by_id:
+            order.setdefault(article_id, None)
+
+    for s in timeline.story.summary_sentences:
+        meet(s.article)
+    for entry in timeline.entries:
+        for s in entry.sentences:
+            meet(s.article)
+        for s in entry.citations:
+            meet(s.article)
+    for d in timeline.disagreements:
+        for c in d.claims:
+            meet(c.article)
+    rest = sorted(
+        (a for a in by_id.values() if a.id not in order),
+        key=lambda a: (a.published is None, a.published.start if a.published else dt.date.min,
+                       a.path, a.id),
+    )  # fmt: skip
+    return [*order, *(a.id for a in rest)]
+
+
+def outlet_label(article: Article | None, fallback: str | None = None) -> str:
+    """How a source is named: "Reuters", "Baaghi TV (via AFP)" (the outlet and the agencies
+    it credits), "via AFP, Interfax" (credits only), else "unknown outlet"."""
+    outlet = article.source if article is not None and article.source else fallback
+    credits = list(article.credits) if article is not None else []
+    key = _squash(outlet) if outlet else ""
+    credits = [c for c in credits if _squash(c) != key]
+    if outlet and credits:
+        return f"{outlet} (via {', '.join(credits)})"
+    if outlet:
+        return outlet
+    if credits:
+        return f"via {', '.join(credits)}"
+    return UNKNOWN_SOURCE
+
+
+def _squash(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+def cite_text(sources: Sources, cite: Cite) -> tuple[str, str]:
+    """(source name, date wording) of one citation: ("Baaghi TV (via AFP)", "undated")."""
+    article = sources.by_id.get(cite.article)
+    name = sources.name(cite.article, cite.source)
+    if article is not None or cite.published is None:
+        return name, published_label(article)
+    return name, cite.published
+
+
+def single_source_note(entry: TimelineEntry, sources: Sources) -> bool:
+    """Whether an entry's "single source" note informs: the entry rests on one independent
+    source, it is news for the articles citing it (it ends at most NEWS_WINDOW_DAYS before
+    one of them was published, at day or week precision: not background), and another
+    outlet published within COVERAGE_DAYS of it without reporting it."""
+    if entry.independent_sources > 1 or entry.date.granularity not in (
+        Granularity.DAY,
+        Granularity.WEEK,
+    ):
+        return False
+    cited = [
+        sources.by_id[c.article] for c in entry_cites(sources, entry) if c.article in sources.by_id
+    ]
+    dated = [a.published for a in cited if a.published is not None]
+    window = dt.timedelta(days=NEWS_WINDOW_DAYS)
+    if not dated or all(entry.date.end < p.start - window for p in dated):
+        return False
+    groups = {a.syndication_group or a.id for a in cited}
+    outlets = {a.source for a in cited}
+    near = dt.timedelta(days=COVERAGE_DAYS)
+    lo, hi = entry.date.start - near, entry.date.end + near
+    return any(
+        (a.syndication_group or a.id) not in groups
+        and (a.source is None or a.source not in outlets)
+        and a.published is not None
+        and lo <= a.published.start <= hi
+        for a in sources.articles
+    )
 
 
 def entry_cites(sources: Sources, entry: TimelineEntry) -> list[Cite]:

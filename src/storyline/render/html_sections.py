@@ -11,6 +11,7 @@ import json
 
 from storyline.model import Article, EntrySentence, Timeline, TimelineEntry
 from storyline.render._common import (
+    SINGLE_SOURCE_NOTE,
     Sources,
     alias_usage,
     date_label,
@@ -20,6 +21,7 @@ from storyline.render._common import (
     published_label,
     safe_text,
     safe_url,
+    single_source_note,
 )
 from storyline.render.viewer_data import reading_order
 
@@ -135,9 +137,11 @@ def timeline(timeline: Timeline, numbered: Numbered) -> list[str]:
     return out
 
 
-def support_note(entry: TimelineEntry) -> str:
-    if entry.single_source or entry.sources == 1:
-        return "Single source: not confirmed by another outlet."
+def support_note(entry: TimelineEntry, sources: Sources) -> str:
+    if single_source_note(entry, sources):
+        return SINGLE_SOURCE_NOTE.capitalize() + "."
+    if entry.sources <= 1:
+        return "1 report."
     if entry.independent_sources < entry.sources:
         return (
             f"{entry.sources} reports from {entry.independent_sources} independent "
@@ -168,7 +172,7 @@ def _entry(entry: TimelineEntry, numbered: Numbered) -> list[str]:
         out.append("</blockquote>")
     if ids:
         out.append(f'<p class="sources">Sources: {", ".join(numbered.cite(k) for k in ids)}</p>')
-    out.append(f'<p class="note">{esc(support_note(entry))}</p>')
+    out.append(f'<p class="note">{esc(support_note(entry, numbered.sources))}</p>')
     out.append("</li>")
     return out
 

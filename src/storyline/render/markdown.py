@@ -12,14 +12,18 @@ from collections.abc import Sequence
 
 from storyline.model import EntrySentence, Timeline, TimelineEntry
 from storyline.render._common import (
+    SINGLE_SOURCE_NOTE,
     Cite,
     Sources,
     alias_usage,
     by_number,
+    cite_text,
     date_label,
     entry_cites,
     one_line,
     published_label,
+    safe_url,
+    single_source_note,
 )
 
 # Characters that can open or close an inline construct anywhere in a line: escapes, code
@@ -95,14 +99,9 @@ def _cite_list(cites: Sequence[Cite], sources: Sources) -> str:
     parts = []
     for c in cites:
         marker = f"[{c.number}]" if c.number is not None else "[?]"
-        outlet = md_escape(sources.name(c.article, c.source))
-        article = sources.by_id.get(c.article)
-        if article is not None or c.published is None:
-            when = published_label(article)
-        else:
-            when = md_escape(c.published)
-        parts.append(f"{marker} {outlet} ({when})")
-    return ", ".join(parts)
+        name, when = cite_text(sources, c)
+        parts.append(f"{marker} {md_escape(name)}, {md_escape(when)}")
+    return "; ".join(parts)
 
 
 def _entry(entry: TimelineEntry, sources: Sources) -> list[str]:
@@ -119,8 +118,8 @@ def _entry(entry: TimelineEntry, sources: Sources) -> list[str]:
     if cites:
         out += [f"Sources: {_cite_list(cites, sources)}", ""]
     notes = []
-    if entry.single_source or entry.sources == 1:
-        notes.append("single source: not confirmed by another outlet")
+    if single_source_note(entry, sources):
+        notes.append(SINGLE_SOURCE_NOTE)
     elif entry.independent_sources < entry.sources:
         plural = "s" if entry.independent_sources != 1 else ""
         notes.append(
@@ -173,11 +172,14 @@ def _sources(timeline: Timeline, sources: Sources) -> list[str]:
     if not timeline.articles:
         return []
     out = ["## Sources", ""]
-    for a in sources.by_id.values():
+    for a in sources.in_order():
         n = sources.number[a.id]
         title = f"“{md_escape(a.title)}”" if a.title else "untitled"
-        line = f"- [{n}] {md_escape(sources.name(a.id))}, {title}, "
-        line += f"{published_label(a)}, {md_code(a.path)}"
+        line = f"- [{n}] {md_escape(sources.name(a.id))}, {title}, {published_label(a)}"
+        url = safe_url(a.url)
+        if url is not None:
+            line += f", <{url}>"
+        line += f", {md_code(a.path)}"
         if a.duplicate_of is not None:
             dup = sources.number.get(a.duplicate_of)
             line += f" (copy of [{dup}])" if dup is not None else " (a duplicate copy)"

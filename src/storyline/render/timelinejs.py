@@ -28,7 +28,7 @@ import re
 from typing import Any
 
 from storyline.model import DateInterval, Granularity, Timeline, TimelineEntry
-from storyline.render._common import Sources, date_label, entry_cites, one_line
+from storyline.render._common import Sources, cite_text, date_label, entry_cites, one_line
 from storyline.render.html_sections import esc, link, stats_line
 
 _ID_BAD = re.compile(r"[^A-Za-z0-9_-]")
@@ -89,19 +89,11 @@ def _event(entry: TimelineEntry, sources: Sources) -> dict[str, Any]:
     cites = []
     for c in entry_cites(sources, entry):
         article = sources.by_id.get(c.article)
-        outlet = esc(sources.name(c.article, c.source))
-        named = link(article.url if article else None, outlet)
-        when = (
-            date_label(article.published)
-            if article is not None and article.published is not None
-            else (c.published or "undated")
-        )
-        extra = [when]
-        if article is not None and article.credits:
-            extra.append("credits " + ", ".join(one_line(x) for x in article.credits))
-        cites.append(f"{named} ({esc('; '.join(extra))})")
+        name, when = cite_text(sources, c)
+        named = link(article.url if article else None, esc(name))
+        cites.append(f"{named}, {esc(when)}")
     if cites:
-        paragraphs.append(f"<p>Sources: {', '.join(cites)}</p>")
+        paragraphs.append(f"<p>Sources: {'; '.join(cites)}</p>")
     event: dict[str, Any] = {
         "start_date": start,
         "display_date": date_label(entry.date),

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from storyline.model import Article, EntrySentence, Timeline, TimelineEntry
@@ -35,6 +35,7 @@ from storyline.render._common import (
     one_line,
     published_label,
     safe_url,
+    single_source_note,
 )
 from storyline.render.jsondoc import to_json_dict
 
@@ -65,22 +66,9 @@ def embed_json(doc: Mapping[str, Any]) -> str:
 
 
 def reading_order(timeline: Timeline) -> dict[str, int]:
-    """Article id -> source number (1-based) in the order a reader meets the citations."""
-    known = {a.id for a in timeline.articles}
-    order: dict[str, int] = {}
-
-    def add(ids: Iterable[str]) -> None:
-        for article_id in ids:
-            if article_id in known and article_id not in order:
-                order[article_id] = len(order) + 1
-
-    add(s.article for s in timeline.story.summary_sentences)
-    for entry in timeline.entries:
-        add(s.article for s in _entry_cites(entry))
-    for d in timeline.disagreements:
-        add(c.article for c in d.claims)
-    add(a.id for a in timeline.articles)
-    return order
+    """Article id -> source number (1-based) in the order a reader meets the citations: the
+    numbering every renderer shares (`storyline.render._common.Sources`)."""
+    return dict(Sources(timeline).number)
 
 
 def viewer_document(timeline: Timeline, changes: Mapping[str, Any] | None = None) -> dict[str, Any]:
@@ -161,6 +149,8 @@ def _entry(
         "start": entry.date.start.isoformat(),
         "end": entry.date.end.isoformat(),
         "score": finite(entry.score),
+        # the "single source" warning, only where it informs (_common.single_source_note)
+        "single_note": single_source_note(entry, sources),
         "cites": cites,
         "entities": _entities_named(entry, sources),
     }

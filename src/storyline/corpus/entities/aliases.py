@@ -6,6 +6,9 @@ reason = "same islands"          # optional, shown in the merge explanation
 
 [[forbid]]
 names = ["May", "Theresa May"]   # never in the same entity (every pair of them)
+
+[outlets]                        # the user's additions to the outlet table: domain -> name
+"nilebasinmonitor.example" = "Nile Basin Monitor"
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from typing import Any
 from storyline.corpus.entities.names import name_key
 from storyline.data import table
 from storyline.errors import ConfigError
+from storyline.outlets.names import host_name, looks_like_host
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,8 @@ class MergeRule:
 class AliasRules:
     merges: tuple[MergeRule, ...] = ()
     forbids: tuple[tuple[str, ...], ...] = ()
+    # [outlets]: host (lower case, without "www.") -> the outlet's name
+    outlets: tuple[tuple[str, str], ...] = ()
 
     def forbidden_pairs(self) -> frozenset[frozenset[str]]:
         """Every pair of name keys that must never share an entity."""
@@ -60,12 +66,30 @@ def _names(entry: Any, where: str) -> tuple[str, ...]:
     return tuple(n.strip() for n in names)
 
 
+def _outlets(table_: Any, where: str) -> tuple[tuple[str, str], ...]:
+    """The [outlets] table: "domain" = "Outlet name"."""
+    if not isinstance(table_, Mapping):
+        raise ConfigError(f'{where}: [outlets] must be a table of "domain" = "Outlet name"')
+    out: list[tuple[str, str]] = []
+    for domain, name in table_.items():
+        host = host_name(str(domain))
+        if not looks_like_host(host):
+            raise ConfigError(
+                f'{where}: [outlets] key {domain!r} is not a domain such as "example.com"'
+            )
+        if not isinstance(name, str) or not name.strip():
+            raise ConfigError(f"{where}: [outlets] {domain!r} must name an outlet (a string)")
+        out.append((host, name.strip()))
+    return tuple(sorted(out))
+
+
 def parse_alias_rules(data: Mapping[str, Any], where: str = "alias file") -> AliasRules:
     """Validate a parsed alias TOML document."""
-    unknown = sorted(set(data) - {"merge", "forbid"})
+    unknown = sorted(set(data) - {"merge", "forbid", "outlets"})
     if unknown:
         raise ConfigError(
-            f"{where}: unknown section(s) {unknown}; use [[merge]] and [[forbid]] tables"
+            f"{where}: unknown section(s) {unknown}; use [[merge]] and [[forbid]] tables "
+            "and an [outlets] table"
         )
     merges: list[MergeRule] = []
     forbids: list[tuple[str, ...]] = []
@@ -79,7 +103,7 @@ def parse_alias_rules(data: Mapping[str, Any], where: str = "alias file") -> Ali
                 merges.append(MergeRule(names, str(entry.get("reason", ""))))
             else:
                 forbids.append(names)
-    rules = AliasRules(tuple(merges), tuple(forbids))
+    rules = AliasRules(tuple(merges), tuple(forbids), _outlets(data.get("outlets", {}), where))
     forbidden = rules.forbidden_pairs()
     for rule in rules.merges:
         for a, b in combinations(rule.names, 2):

@@ -12,10 +12,12 @@ from storyline.corpus.entities.namegraph import (
     NameGraph,
     Occurrence,
     global_nodes,
+    is_particle_name,
     is_short_form,
     nodes_with_key,
     sentence_spans,
     source_name,
+    surname_key,
 )
 from storyline.corpus.entities.names import (
     damerau_levenshtein,
@@ -220,12 +222,14 @@ def _person_full_form(
     if is_calendar_word(o.surface) and _looks_like_date(text, o.start, o.start + len(o.surface)):
         return None
     people = [f for f in doc if f.type == "PERSON" and len(f.key.split()) >= 2]
-    roots = {merger.find(f.node) for f in people if _family(f.key, -1) == skeleton_token(o.key)}
+    surname = skeleton_token(surname_key(o.key))
+    people = [f for f in people if not is_short_form(f)]
+    roots = {merger.find(f.node) for f in people if _family(f.key, -1) == surname}
     if not roots:  # family name first ("Xi" after "Xi Jinping")
         roots = {
             merger.find(f.node)
             for f in people
-            if len(f.key.split()) == 2 and _family(f.key, 0) == skeleton_token(o.key)
+            if len(f.key.split()) == 2 and _family(f.key, 0) == surname
         }
     return roots.pop() if len(roots) == 1 else None
 
@@ -253,20 +257,25 @@ def merge_lone_surnames(occs: Sequence[Occurrence], merger: NameGraph) -> None:
     full_by_surname: dict[str, set[int]] = defaultdict(set)
     full_by_first: dict[str, set[int]] = defaultdict(set)
     for (t, key), i in global_nodes(merger).items():
-        if t == "PERSON" and len(key.split()) >= 2:
+        if t == "PERSON" and len(key.split()) >= 2 and not is_particle_name(key):
             full_by_surname[_family(key, -1)].add(i)
             if len(key.split()) == 2:
                 full_by_first[_family(key, 0)].add(i)
     for (t, key), i in sorted(global_nodes(merger).items(), key=lambda kv: kv[1]):
-        if t != "PERSON" or len(key.split()) != 1 or is_calendar_word(key):
+        if t != "PERSON" or is_calendar_word(key):
+            continue
+        if len(key.split()) != 1 and not is_particle_name(key):
             continue
         if key in other_type_keys or merger.find(i) not in used:
             continue
-        if any(len(k.split()) >= 2 for k in merger.keys[merger.find(i)]):
+        if any(
+            len(k.split()) >= 2 and not is_particle_name(k) for k in merger.keys[merger.find(i)]
+        ):
             continue
-        roots = {merger.find(n) for n in full_by_surname.get(skeleton_token(key), set())}
+        surname = skeleton_token(surname_key(key))
+        roots = {merger.find(n) for n in full_by_surname.get(surname, set())}
         if not roots:  # family name first
-            roots = {merger.find(n) for n in full_by_first.get(skeleton_token(key), set())}
+            roots = {merger.find(n) for n in full_by_first.get(surname, set())}
         if len(roots) == 1:
             full = roots.pop()
             merger.union(

@@ -28,9 +28,12 @@ class Occurrence:
 
 
 def source_name(article: Article) -> str:
-    """The outlet an article counts for: its source, else its URL's host, else 'unknown'."""
+    """The outlet an article counts for: its source, else the agencies it credits ("via
+    AFP, Interfax"), else its URL's host, else 'unknown'."""
     if article.source:
         return article.source
+    if article.credits:
+        return "via " + ", ".join(article.credits)
     if article.url:
         host = urlsplit(article.url).netloc.lower()
         return host[4:] if host.startswith("www.") else host or "unknown"
@@ -89,8 +92,27 @@ class NameGraph:
         return True
 
 
+_PARTICLES = frozenset(
+    {"al", "el", "bin", "ibn", "abu", "van", "von", "de", "da", "di", "le", "la"}
+)
+
+
 def is_short_form(o: Occurrence) -> bool:
-    return o.type == "PERSON" and len(o.key.split()) == 1
+    """A person named by one word, or by a surname with its particle ("al-Hadidi")."""
+    if o.type != "PERSON":
+        return False
+    return len(o.key.split()) == 1 or is_particle_name(o.key)
+
+
+def is_particle_name(key: str) -> bool:
+    """A surname with its particle and nothing else ("al hadidi", "el sisi")."""
+    tokens = key.split()
+    return len(tokens) == 2 and tokens[0] in _PARTICLES
+
+
+def surname_key(key: str) -> str:
+    """The surname of a short form: "al hadidi" -> "hadidi"."""
+    return key.split()[-1]
 
 
 def global_nodes(merger: NameGraph) -> dict[tuple[str, str], int]:

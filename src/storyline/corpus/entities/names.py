@@ -28,6 +28,11 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
 _POSSESSIVE = re.compile(r"(?:'s|')$")
 _SPACES = re.compile(r"\s+")
 _LETTER = re.compile(r"[^\W\d_]")
+# "al-Hadidi", "el-Sisi", "bin Salman": a lower-case particle before a capitalised name
+_PARTICLE_START = re.compile(r"^(?:al|el|bin|ibn|abu|van|von|de|da|di|du|le|la)[-‐ ][A-Z]")
+_JOINING = frozenset({"of", "and", "the", "for", "de", "des", "du", "la", "le", "on", "in", "&"})
+# "Brightwater Grid of" (a span run into the next words): joining words cut from the end.
+_TRAILING_FUNCTION = re.compile(r"(?:\s+(?:of|and|the|for|in|on|at|to|with))+$")
 
 
 def clean_surface(text: str) -> str:
@@ -42,7 +47,11 @@ def clean_surface(text: str) -> str:
     first = _SPACES.sub(" ", first.translate(_APOSTROPHES))
     first = _POSSESSIVE.sub("", first).strip(" .,;:-\"'()[]")
     if first[:4].lower() == "the ":
-        first = first[4:].strip()
+        from storyline.corpus.entities.gazetteer import keeps_the
+
+        if not keeps_the(first):
+            first = first[4:].strip()
+    first = _TRAILING_FUNCTION.sub("", first)
     return first
 
 
@@ -55,14 +64,19 @@ def strip_titles(name: str) -> str:
 
 
 def is_plausible_name(name: str) -> bool:
-    """Reject NER debris: no letters, slashes, very long spans, all-lowercase text."""
-    if not name or len(name) > 60 or "/" in name or "|" in name:
+    """Reject NER debris: no letters, slashes, very long spans, all-lowercase text. A long
+    name (up to ten words) passes when it is capitalised but for joining words ("International
+    Federation of Red Cross and Red Crescent Societies")."""
+    if not name or len(name) > 80 or "/" in name or "|" in name:
         return False
     if not _LETTER.search(name):
         return False
-    if len(name.split(" ")) > 6:
+    tokens = name.split(" ")
+    if len(tokens) > 10 or (
+        len(tokens) > 6 and not all(t[:1].isupper() or t in _JOINING for t in tokens)
+    ):
         return False
-    return name[0].isupper() or name[0].isdigit()
+    return name[0].isupper() or name[0].isdigit() or bool(_PARTICLE_START.match(name))
 
 
 def name_key(name: str) -> str:

@@ -37,7 +37,7 @@ _SLOTS = [
     re.compile(rf"\b(?:under|by|with)\s+the\s+names?\s+(?:of\s+)?{_name('n')}"),
     # "known in Russia as X", "referred to as X", "refers to the islands as X"
     re.compile(
-        rf"\b(?:known|referred\s+to|refers?\s+to\s+{_OBJECT}|referring\s+to\s+{_OBJECT})"
+        rf"\b(?:known|referred\s+to\s+{_OBJECT}|refers?\s+to\s+{_OBJECT}|referring\s+to\s+{_OBJECT})"
         rf"\s*(?:[a-z]+ly\s+)?(?:(?:in|by|to)\s+{_CAP}\s+)?as\s+{_name('n')}"
     ),
     # "... and in Japan as the Northern Territories"
@@ -77,6 +77,14 @@ def _clean(raw: str) -> str:
 
 
 _BOUNDARY = re.compile(r"[,;()\u2014\u2013]")
+# "... as the Millennium Dam and, before that, simply as Project X": another name for the
+# thing the naming before it names
+_CONTINUED = re.compile(
+    rf"\b(?:simply|originally|formerly|previously|once|at first|sometimes)\s+as\s+{_name('n')}"
+)
+# a naming clause whose object is a pronoun ("calls it", "it is known as") names the thing
+# another clause names
+_PRONOUN_SLOT = re.compile(r"\b(?:it|them)\b|\b(?:it|they)\s+(?:is|are)\s+(?:also\s+)?known")
 
 
 def naming_evidence(sentence: str) -> list[NamingEvidence]:
@@ -93,9 +101,17 @@ def naming_evidence(sentence: str) -> list[NamingEvidence]:
         return sum(1 for c in cuts if c < pos)
 
     slots: dict[int, list[tuple[int, str]]] = {}
+    pronoun: set[int] = set()
     for pattern in _SLOTS:
         for m in pattern.finditer(sentence):
             slots.setdefault(clause(m.start("n")), []).append((m.start("n"), _clean(m.group("n"))))
+            lead = sentence[max(0, m.start() - 16) : m.start("n")]
+            if _PRONOUN_SLOT.search(lead):
+                pronoun.add(clause(m.start("n")))
+    for m in _CONTINUED.finditer(sentence):
+        earlier = [k for k in slots if k <= clause(m.start("n")) and slots[k][0][0] < m.start()]
+        if earlier:
+            slots[max(earlier)].append((m.start("n"), _clean(m.group("n"))))
     groups: list[list[tuple[int, str]]] = []
     anchored: set[int] = set()
     for m in _LEFT_ANCHOR.finditer(sentence):
@@ -106,6 +122,13 @@ def naming_evidence(sentence: str) -> list[NamingEvidence]:
         if following in slots:
             groups.append([(m.start("n"), _clean(m.group("n"))), *slots[following]])
             anchored.add(following)
+    single = [found for idx, found in sorted(slots.items()) if len(found) == 1]
+    single_pronoun = [idx for idx, found in slots.items() if len(found) == 1 and idx in pronoun]
+    if not anchored and not _LEFT_ANCHOR.search(sentence) and len(single) == 2 and single_pronoun:
+        # "Valdoria calls it the Corrigan Islands; Dravonia calls it the Sentvik Isles": two
+        # naming clauses and nothing else named in between name one thing
+        groups.append([*single[0], *single[1]])
+        slots = {k: v for k, v in slots.items() if len(v) != 1}
     for idx, found in sorted(slots.items()):
         if idx not in anchored:
             groups.append(found)

@@ -12,7 +12,15 @@ Merging is conservative and happens in explained steps, strongest evidence first
    both "Japanese foreign minister");
 7. a short form after the full name in the same article (Lavrov -> Sergei Lavrov);
 8. a lone surname whose articles have no full name, when exactly one person in the corpus
-   has that surname.
+   has that surname;
+9. acronyms and short forms (`shortforms.py`): listed ones ("UK" / "United Kingdom"), an
+   acronym spelling one name's initials, places by their root ("Mt Adeline" / "Adeline"),
+   organisations by a part ("Lodestar"), an article's own outlet ("the Gazette"), British and
+   American spellings.
+
+Before merging, mention spans are repaired to whole names (`spans.py`) and every name gets
+one type voted over all its mentions, with the gazetteer and the name's own head words
+(`entity_types.py`).
 
 A merge that would put two names of a [[forbid]] rule in one entity is refused. Different
 types (a person and a place) are never merged by steps 3-8, and month or weekday names never
@@ -28,6 +36,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from storyline.corpus.entities.aliases import AliasRules, gazetteer, load_alias_file
+from storyline.corpus.entities.entity_types import decide_types
 from storyline.corpus.entities.merges import (
     merge_evidence,
     merge_forced,
@@ -52,6 +61,19 @@ from storyline.corpus.entities.names import (
     strip_titles,
 )
 from storyline.corpus.entities.naming import naming_evidence
+from storyline.corpus.entities.shortforms import (
+    merge_acronyms,
+    merge_listed_short_forms,
+    merge_org_parts,
+    merge_own_outlet,
+    merge_place_roots,
+    merge_spellings,
+)
+from storyline.corpus.entities.spans import (
+    missing_short_mentions,
+    outlet_mentions,
+    repair_mentions,
+)
 from storyline.model import Article, Entity, EntityMention, stable_id
 
 log = logging.getLogger(__name__)
@@ -100,8 +122,19 @@ def build_registry(
     scan_names = sorted(
         {n for _, names, _ in evidence for n in names} | {n for r in gaz.merges for n in r.names}
     )
-    mentions_of = [_add_missing_mentions(a, scan_names) for a in articles]
-    occs = _occurrences(articles, mentions_of, place_keys)
+    outlets = sorted({a.source for a in articles if a.source})
+    known = frozenset(m.text.lower() for a in articles for m in a.mentions)
+    mentions_of = [
+        outlet_mentions(
+            a.text,
+            missing_short_mentions(
+                a.text, repair_mentions(a.text, _add_missing_mentions(a, scan_names), known)
+            ),
+            outlets,
+        )
+        for a in articles
+    ]
+    occs = _occurrences(articles, mentions_of, place_keys, frozenset(name_key(o) for o in outlets))
     merger = NameGraph(rules.forbidden_pairs())
     _make_nodes(articles, occs, merger)
     merge_forced(rules, merger)
@@ -112,6 +145,12 @@ def build_registry(
     merge_typos(articles, occs, merger)
     merge_short_forms(articles, occs, merger)
     merge_lone_surnames(occs, merger)
+    merge_listed_short_forms(merger)
+    merge_acronyms(articles, occs, merger)
+    merge_place_roots(merger)
+    merge_org_parts(merger, Counter(o.key for o in occs))
+    merge_own_outlet(articles, occs, merger)
+    merge_spellings(merger)
     return _assemble(articles, mentions_of, occs, merger)
 
 
@@ -119,23 +158,27 @@ def _occurrences(
     articles: Sequence[Article],
     mentions_of: Sequence[tuple[EntityMention, ...]],
     place_keys: set[str],
+    outlets: frozenset[str],
 ) -> list[Occurrence]:
     occs: list[Occurrence] = []
     for i, (a, mentions) in enumerate(zip(articles, mentions_of, strict=True)):
         src = source_name(a)
         for j, m in enumerate(mentions):
-            type_ = TYPE_OF_LABEL.get(m.label)
-            if type_ is None:
-                continue
+            # other labels ("the Corrigans" NORP, "Roseires Dam" PRODUCT, "AU" NORP) are
+            # kept only if their name makes them a place or an organisation (typing.py)
+            type_ = TYPE_OF_LABEL.get(m.label, "OTHER")
             surface = clean_surface(m.text)
             if type_ == "PERSON":
                 surface = strip_titles(surface)
             if not is_plausible_name(surface):
                 continue
             key = name_key(surface)
-            if key in place_keys:
-                type_ = "PLACE"
             occs.append(Occurrence(i, j, surface, key, type_, src, m.start))
+    decide_types(articles, occs, outlets)
+    occs = [o for o in occs if o.type != "OTHER"]
+    for o in occs:
+        if o.key in place_keys:
+            o.type = "PLACE"
     _retype_person_surnames(occs)
     return occs
 

@@ -24,11 +24,14 @@ function refLink(ctx, model, n) {
   return el("sup", null, a);
 }
 
-function supportText(entry) {
+function supportText(entry, view) {
   const n = Number(entry.sources) || 0;
   const ind = Number(entry.independent_sources) || 0;
-  if (entry.single_source || n <= 1) {
-    return "single source";
+  if (view && view.single_note) {
+    return "single source: no other outlet publishing in these days reports it";
+  }
+  if (n <= 1) {
+    return "1 report";
   }
   if (ind < n) {
     return plural(n, "report") + " from " + plural(ind, "independent source");
@@ -68,7 +71,7 @@ function buildEntry(ctx, model) {
   const meta = el(
     "p",
     { class: "meta" },
-    el("span", { class: model.single ? "support single" : "support corroborated" }, supportText(entry)),
+    el("span", { class: model.single ? "support single" : "support corroborated" }, supportText(entry, model.view)),
     outlets.length ? [" · ", el("span", { class: "outlets" }, shownOutlets)] : null,
     model.kind ? [" · ", el("span", { class: "kind" }, model.kind)] : null,
     " ",
