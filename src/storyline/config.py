@@ -113,12 +113,18 @@ class EventsConfig:
     fold_similarity: float = 0.3
     # dates only statements support ("told reporters on January 11") make entries
     statement_entries: bool = False
+    # weight of a happening a dated statement reports ("Putin has accepted an invitation,
+    # Lavrov said on Tuesday"); a bare statement weighs half
+    reported_weight: float = 1.0
     # sentence score bonus of a happening or a scheduled event
     event_bonus: float = 0.05
     # sentence score penalty of a sentence that leans on the one before ("After that, ...")
     leaning_penalty: float = 0.15
     # a time of day that names its day ("Thursday morning") dates an event like the day
     times_of_day: bool = True
+    # a lead's undated sentences stand for the day the lead's story names ("laid the stone
+    # on Saturday") rather than for the publication day and the day before
+    lead_day: bool = True
     # headlines are cut at a clause boundary after about this many words
     headline_words: int = 15
     # an event anchored in an article's first `lead_event_sentences` sentences (the story

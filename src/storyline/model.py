@@ -173,6 +173,17 @@ class EntityMention:
 
 
 @dataclass(frozen=True)
+class DateEvidence:
+    """Why an undated article was dated by cross-reference (`storyline.events.crossref`): its
+    `sentence` tells the event that the article `article` dates to `date` (ISO day)."""
+
+    sentence: str
+    article: str
+    date: str
+    similarity: float
+
+
+@dataclass(frozen=True)
 class EventMention:
     """An event a clause of an article reports (`storyline.events`).
 
@@ -180,7 +191,9 @@ class EventMention:
     predicate: the verb's lemma ("meet", "sign"); kind: happened | scheduled | statement |
     expectation | background; anchor: index into `Article.times` of the expression that
     dates it (None: the clause names no date of its own); clause: main | complement |
-    subordinate | relative; participants / place: indices into `Article.mentions`.
+    subordinate | relative; participants / place: the (start, end) spans in `Article.text`
+    of the names taking part and of the place (spans, not indices: later stages add and
+    repair mentions).
     """
 
     sentence: int
@@ -190,8 +203,9 @@ class EventMention:
     kind: str
     anchor: int | None = None
     clause: str = "main"
-    participants: tuple[int, ...] = ()
-    place: int | None = None
+    participants: tuple[tuple[int, int], ...] = ()
+    place: tuple[int, int] | None = None
+    pluperfect: bool = False  # "had summoned": told as before the time of its telling
 
 
 @dataclass(frozen=True)
@@ -218,6 +232,8 @@ class Article:
     published_how: str = "none"
     published_confidence: float = 0.0
     published_window: tuple[dt.date, dt.date] | None = None  # inferred bounds when undated
+    # the matched events of an article dated by cross-reference (published_how)
+    published_evidence: tuple[DateEvidence, ...] = ()
     crawled: dt.date | None = None
     language: str | None = None
     sentences: tuple[Sentence, ...] = ()
@@ -256,6 +272,25 @@ class EntrySentence:
 
 
 @dataclass(frozen=True)
+class Participant:
+    name: str  # as the sentence writes it
+    entity: str | None = None  # the entity registry's id
+
+
+@dataclass(frozen=True)
+class EntryEvent:
+    """The event an entry reports, from its headline sentence's clause: kind (happened |
+    scheduled | statement), the verb's lemma, the time expression that dates it (None for a
+    lead standing for its article's day), who takes part and where."""
+
+    kind: str
+    predicate: str
+    anchor: str | None
+    participants: tuple[Participant, ...] = ()
+    place: str | None = None
+
+
+@dataclass(frozen=True)
 class TimelineEntry:
     id: str
     date: DateInterval
@@ -267,6 +302,7 @@ class TimelineEntry:
     single_source: bool = False
     # every supporting article, each cited by its best sentence (sentences above are a subset)
     citations: tuple[EntrySentence, ...] = ()
+    event: EntryEvent | None = None  # the event the entry reports (event strategies)
 
 
 @dataclass(frozen=True)

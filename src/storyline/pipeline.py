@@ -259,19 +259,22 @@ class _PrepareBatch:
 def timeline_from(
     corpus: PreparedCorpus, config: Config | None = None, progress: Progress = None
 ) -> Timeline:
-    """The corpus stages: relevance, entities, timeline, summary, disagreements.
+    """The corpus stages: dates for undated articles from the events they share with dated
+    ones, entities, relevance, timeline, summary, disagreements.
 
     `progress` hears each stage (``entities``, ``relevance`` with a query, ``timeline``,
     ``summary``, ``disagreements``) as one step."""
     from storyline.corpus.disagreements.find import find_disagreements
     from storyline.corpus.entities.registry import build_registry
+    from storyline.events.crossref import date_by_cross_reference
     from storyline.timeline import make_strategy, story_title, summarise
 
     cfg = config or Config()
     report = as_progress(progress)
     skipped = list(corpus.skipped)
     report.stage("entities", 1)
-    entities, articles = build_registry(list(corpus.articles), cfg.corpus.alias_file)
+    dated = date_by_cross_reference(corpus.articles, cfg.annotate)
+    entities, articles = build_registry(dated, cfg.corpus.alias_file)
     report.advance(1)
     if cfg.query:
         report.stage("relevance", 1)
@@ -329,10 +332,11 @@ def timeline_entries(corpus: PreparedCorpus, config: Config | None = None) -> li
     change them (summary, disagreements; the entity registry unless a query needs it).
     The evaluation protocol builds one timeline per reference from one corpus with this."""
     from storyline.corpus.entities.registry import build_registry
+    from storyline.events.crossref import date_by_cross_reference
     from storyline.timeline import make_strategy
 
     cfg = config or Config()
-    articles = list(corpus.articles)
+    articles = date_by_cross_reference(corpus.articles, cfg.annotate)
     if cfg.query:
         entities, articles = build_registry(articles, cfg.corpus.alias_file)
         articles = _on_topic(articles, entities, cfg, [])

@@ -43,7 +43,7 @@ from storyline.dating.infer import (
 )
 from storyline.dating.numeric import is_ambiguous, resolve_order
 from storyline.dating.scan import DateMatch, parse_date_string
-from storyline.model import Article, DateInterval, Granularity
+from storyline.model import Article, DateEvidence, DateInterval, Granularity
 from storyline.outlets.names import host_of
 
 __all__ = [
@@ -100,6 +100,8 @@ class DatingReport:
     window: tuple[dt.date, dt.date] | None
     bounds: Bounds
     estimate: DateInterval | None  # best single guess, for measurement only
+    # an article dated by cross-reference (a corpus stage): the events it shares
+    evidence: tuple[DateEvidence, ...] = ()
 
     @property
     def chosen(self) -> Candidate | None:
@@ -298,7 +300,21 @@ def _agreement(chosen: _Judged, others: list[_Judged]) -> float:
 
 def explain_date(article: Article, config: DatingConfig | None = None) -> DatingReport:
     """Find, check and choose a publication date for `article`, reporting every
-    candidate and the reason it was accepted or rejected."""
+    candidate and the reason it was accepted or rejected. An article the corpus stage dated
+    by cross-reference (`storyline.events.crossref`) reports that date and its evidence:
+    the sentences that tell events other articles date."""
+    if article.published_how == "cross-reference" and article.published is not None:
+        window = article.published_window or (article.published.start, article.published.end)
+        return DatingReport(
+            candidates=(),
+            published=article.published,
+            how="cross-reference",
+            confidence=article.published_confidence,
+            window=window,
+            bounds=Bounds(),
+            estimate=None,
+            evidence=article.published_evidence,
+        )
     cfg = config or DatingConfig()
     text = article.text or article.raw_text
     raws = _gather(article)

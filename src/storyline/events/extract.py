@@ -28,19 +28,41 @@ _CLAUSE_DEPS = frozenset(
 )
 
 
-def _clause_head(tok: Any) -> tuple[Any | None, bool]:
+def _clause_head(tok: Any, through_nouns: bool = True) -> tuple[Any | None, bool]:
     """The verb heading the clause that `tok` belongs to, and whether the way up passed an
-    expectation noun ("Abe's comments that 2019 would see ...")."""
+    expectation noun ("Abe's comments that 2019 would see ..."). With `through_nouns`
+    false, a time expression attached to a noun ("the meeting on Thursday") dates that noun
+    and no verb."""
     expecting = False
     for _ in range(12):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
             return tok, expecting
         if tok.pos_ == "NOUN" and tok.lower_ in _EXPECTATION_NOUNS:
             expecting = True
+        noun = tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "pobj" and tok.head.pos_ != "ADP"
+        if noun and not through_nouns:
+            return None, expecting
         if tok.head.i == tok.i:
             return (tok if tok.pos_ in ("VERB", "AUX") else None), expecting
         tok = tok.head
     return None, expecting
+
+
+def anchored_verb(
+    text: str, start: int, end: int, doc: Any, offset: int, through_nouns: bool = True
+) -> tuple[str, int | None]:
+    """For the time expression text[start:end] in the parsed sentence `doc` (which starts at
+    `offset` in `text`): its role (`roles`) and the index in `doc` of the verb whose clause
+    it belongs to (None when it hangs off no verb). The anchoring rule, alone, for
+    measuring it (bench/anchoring.py)."""
+    span = doc.char_span(start - offset, end - offset, alignment_mode="expand")
+    role = roles.role_of(text, start, end, span)
+    if span is None or not len(span):
+        return role, None
+    verb, _ = _clause_head(span.root, through_nouns)
+    if verb is not None and _relation(verb) == "relative":
+        role = roles.RELATIVE
+    return role, (verb.i if verb is not None else None)
 
 
 def _relation(verb: Any) -> str:
@@ -84,16 +106,20 @@ def _only_years(attached: list[tuple[int, TimeExpression, str]]) -> bool:
 
 
 def _finest(times: list[tuple[int, TimeExpression]]) -> int | None:
+    """The finest dated anchor, first in text; else the first anchor left unresolved
+    ("on Monday" in an undated article: cross-referencing may place it)."""
     dated = [(i, t) for i, t in times if t.interval is not None]
     if not dated:
-        return None
+        return times[0][0] if times else None
     best = min(dated, key=lambda it: (it[1].interval.granularity.rank, it[1].start))  # type: ignore[union-attr]
     return best[0]
 
 
-def _mentions_in(article: Article, start: int, end: int, labels: frozenset[str]) -> list[int]:
+def _mentions_in(
+    article: Article, start: int, end: int, labels: frozenset[str]
+) -> list[tuple[int, int]]:
     return [
-        i for i, m in enumerate(article.mentions) if m.label in labels and start <= m.start < end
+        (m.start, m.end) for m in article.mentions if m.label in labels and start <= m.start < end
     ]
 
 
@@ -148,6 +174,12 @@ def _sentence_events(
     if root is not None and root.i not in by_verb and root.pos_ in ("VERB", "AUX", "NOUN"):
         by_verb[root.i] = []
         verbs[root.i] = root
+    if root is not None and (root.lemma_ or root.lower_).lower() in kinds.REPORTING:
+        # what the statement reports ("Putin has accepted ..., Lavrov said on Tuesday")
+        for child in root.children:
+            if child.dep_ in ("ccomp", "parataxis") and child.pos_ in ("VERB", "AUX"):
+                by_verb.setdefault(child.i, [])
+                verbs[child.i] = child
     out: list[EventMention] = []
     for key in sorted(by_verb):
         verb = verbs.get(key)
@@ -187,9 +219,14 @@ def _sentence_events(
                 clause=relation,
                 participants=tuple(_mentions_in(article, lo, hi, _PARTICIPANT_LABELS)),
                 place=places[0] if places else None,
+                pluperfect=verb is not None and _pluperfect(verb),
             )
         )
     return out
+
+
+def _pluperfect(verb: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
 
 
 def extract_events(

@@ -13,6 +13,7 @@ from storyline.model import (
     Article,
     Disagreement,
     Entity,
+    EntryEvent,
     EntrySentence,
     Skip,
     Story,
@@ -84,6 +85,15 @@ def _article(a: Article) -> dict[str, Any]:
         "published_how": a.published_how,
         "published_confidence": finite(a.published_confidence, 4),
         "published_window": window,
+        "published_evidence": [
+            {
+                "sentence": p.sentence,
+                "article": p.article,
+                "date": p.date,
+                "similarity": p.similarity,
+            }
+            for p in a.published_evidence
+        ],
         "status": "used",
         "skip_reason": None,
         "skip_detail": None,
@@ -107,6 +117,7 @@ def _skipped(s: Skip) -> dict[str, Any]:
         "published_how": "none",
         "published_confidence": 0.0,
         "published_window": None,
+        "published_evidence": [],
         "status": "skipped",
         "skip_reason": s.reason,
         "skip_detail": s.detail,
@@ -138,6 +149,7 @@ def _entry(e: TimelineEntry, sources: Sources) -> dict[str, Any]:
         "independent_sources": e.independent_sources,
         "single_source": e.single_source,
         "score": finite(e.score),
+        "event": _event(e.event),
         "citations": [
             {
                 "article": c.article,
@@ -148,6 +160,18 @@ def _entry(e: TimelineEntry, sources: Sources) -> dict[str, Any]:
             }
             for c in entry_cites(sources, e)
         ],
+    }
+
+
+def _event(ev: EntryEvent | None) -> dict[str, Any] | None:
+    if ev is None:
+        return None
+    return {
+        "kind": ev.kind,
+        "predicate": ev.predicate,
+        "anchor": ev.anchor,
+        "participants": [{"name": p.name, "entity": p.entity} for p in ev.participants],
+        "place": ev.place,
     }
 
 

@@ -169,6 +169,10 @@ def usable_times(article: Article) -> tuple[list[TimeExpression], DateInterval |
     times = sorted(article.times, key=lambda t: t.start)
     pub = article.published
     pub_day = pub if pub is not None and pub.granularity is Granularity.DAY else None
+    if article.published_how == "cross-reference":
+        # resolved against the last day the matched events allow: relative dates are
+        # usable, but no day stands for the lead
+        return times, None
     if pub_day is None or article.published_how == "text-inferred":
         return [t for t in times if not t.relative], None
     return times, pub_day

@@ -24,6 +24,7 @@ from storyline.config import DatewiseConfig, TimelineConfig, iso_day
 from storyline.model import (
     Article,
     DateInterval,
+    EntryEvent,
     EntrySentence,
     Granularity,
     TimelineEntry,
@@ -104,6 +105,11 @@ class DatewiseTimeline:
         """Merge the dates that stand for one another (a hook)."""
         drop_unconfirmed_days_before(by_date)
         fold_weeks(by_date)
+
+    def _event_of(self, lead: Candidate) -> EntryEvent | None:
+        """The event an entry reports, from its headline candidate (a hook; dates alone
+        say nothing of it)."""
+        return None
 
     def _headline(self, lead: Candidate) -> str:
         return headline_from(lead.sentence.text)
@@ -249,6 +255,7 @@ class DatewiseTimeline:
             score=round(self._date_score(group), 6),
             single_source=len(groups) == 1,
             citations=tuple(_entry_sentence(c) for c in support),
+            event=self._event_of(lead),
         )
 
 

@@ -25,7 +25,15 @@ from typing import ClassVar
 
 from storyline.config import DatewiseConfig, EventsConfig, TimelineConfig, iso_day
 from storyline.events.kinds import ENTRY_KINDS, HAPPENED, SCHEDULED, STATEMENT
-from storyline.model import Article, DateInterval, EventMention, Granularity
+from storyline.model import (
+    Article,
+    DateInterval,
+    EntityMention,
+    EntryEvent,
+    EventMention,
+    Granularity,
+    Participant,
+)
 from storyline.timeline.candidates import (
     ENTRY_GRANULARITIES,
     REPORTING_WEIGHT,
@@ -61,7 +69,11 @@ def event_candidates(
     by_sentence: dict[int, list[EventMention]] = {}
     for e in article.events:
         by_sentence.setdefault(e.sentence, []).append(e)
-    lead_day = _lead_day(article, by_sentence, pub_day, datewise.lead_sentences, usable)
+    lead_day = (
+        _lead_day(article, by_sentence, pub_day, datewise.lead_sentences, usable)
+        if params.lead_day
+        else pub_day
+    )
     out: list[Candidate] = []
     for i in range(len(article.sentences)):
         events = by_sentence.get(i)
@@ -84,6 +96,10 @@ def event_candidates(
                 continue  # "later this year": an intention, not a date in the story
             if all(t.interval != d for d, _, _ in dates):
                 weight = REPORTING_WEIGHT if e.kind == STATEMENT else 1.0
+                if e.kind == STATEMENT:
+                    e, earlier = _reported(e, events)
+                    if e.kind != STATEMENT:  # a happening told by a statement
+                        weight = REPORTING_WEIGHT if earlier else params.reported_weight
                 dates.append((t.interval, weight, e))
         if dates:
             out.extend(
@@ -91,7 +107,9 @@ def event_candidates(
             )
         elif lead_day is not None and i < datewise.lead_sentences:
             main = next((e for e in events if e.clause == "main"), events[0])
-            if main.kind in _LEAD_KINDS:
+            # a lead told in the pluperfect ("Officials had referred to the scheme as ...")
+            # is background to the day's story
+            if main.kind in _LEAD_KINDS and not main.pluperfect:
                 leads = lead_candidates(article, i, lead_day, datewise, main)
                 if lead_day != pub_day:  # the lead names its day: no guess at the day before
                     leads = [c for c in leads if not c.day_before]
@@ -99,6 +117,26 @@ def event_candidates(
                 kind = "lead" if main.kind == HAPPENED else STATEMENT
                 out.extend(dataclasses.replace(c, kind=kind) for c in leads)
     return out
+
+
+def _reported(statement: EventMention, events: Sequence[EventMention]) -> tuple[EventMention, bool]:
+    """What a dated statement reports, and whether it is told as earlier than the statement:
+    "Putin has accepted an invitation, Lavrov said on Tuesday" dates the acceptance by the
+    statement's day; "said on Wednesday that it had summoned the ambassador" bounds the
+    summons by it (it may have been days before)."""
+    for e in events:
+        if e is statement or e.anchor is not None or e.kind not in ENTRY_KINDS:
+            continue
+        if e.clause in ("main", "complement"):
+            told = dataclasses.replace(statement, kind=e.kind, predicate=e.predicate)
+            return told, e.pluperfect
+    return statement, False
+
+
+def _mention_at(article: Article, span: tuple[int, int]) -> EntityMention | None:
+    """The article's mention over `span` (the registry may have repaired it since)."""
+    start, end = span
+    return next((m for m in article.mentions if m.start < end and start < m.end), None)
 
 
 def _lead_day(
@@ -271,3 +309,21 @@ class EventTimeline(DatewiseTimeline):
 
     def _headline(self, lead: Candidate) -> str:
         return headline(lead.sentence.text, self.events.headline_words)
+
+    def _event_of(self, lead: Candidate) -> EntryEvent | None:
+        e = lead.event
+        if e is None:
+            return None
+        a = lead.article
+        anchor = None
+        if lead.explicit and e.anchor is not None and e.anchor < len(a.times):
+            anchor = a.times[e.anchor].text
+        people: list[Participant] = []
+        for span in e.participants:
+            m = _mention_at(a, span)
+            if m is not None and m.label != "GPE" and all(p.name != m.text for p in people):
+                people.append(Participant(m.text, m.entity_id))
+        where = _mention_at(a, e.place) if e.place is not None else None
+        place = where.text if where is not None else None
+        kind = "happened" if lead.kind == "lead" else (lead.kind or e.kind)
+        return EntryEvent(kind, e.predicate, anchor, tuple(people), place)

@@ -52,6 +52,12 @@ _SPEAKER = re.compile(
     r"told|added|wrote|announced)\b"
 )
 _BOUNDARIES = (";", ",", " - ", " – ", " — ", ":")
+# a cut must not end on a word that needs what follows ("... and, before that")
+_DANGLING = frozenset(
+    {"and", "or", "but", "that", "which", "who", "whose", "where", "when", "while", "as",
+     "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "from", "than",
+     "before", "after", "since", "until", "because", "if", "whether", "including", "about"}
+)  # fmt: skip
 _NUMBER_INSIDE = re.compile(r"\d[,.]$")
 _QUOTES = '"“”'
 
@@ -73,6 +79,7 @@ def _cut(words: list[str], limit: int) -> str | None:
             head = text[:pos].rstrip()
             if (
                 len(head.split()) >= 5
+                and head.split()[-1].lower().strip("\"'“”‘’") not in _DANGLING
                 and not _open_quote(head)
                 and not _NUMBER_INSIDE.search(head + text[pos : pos + 1])
                 and not (mark == "," and text[pos + 1 : pos + 2].isdigit())

@@ -1,0 +1,86 @@
+"""Dating undated articles from the events they share with dated ones."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from storyline.annotate import annotate_articles
+from storyline.config import Config, TimelineConfig
+from storyline.corpus.syndication import find_syndication
+from storyline.events.crossref import date_by_cross_reference
+from storyline.model import Article, DateInterval, Granularity
+from storyline.timeline import make_strategy
+
+DATED = (
+    "Foreign Minister Sergei Lavrov is expected to meet his Japanese counterpart Taro Kono in "
+    "Moscow on Monday for talks on a peace treaty. Officials said the islands would top the "
+    "agenda of the talks between Lavrov and Kono."
+)
+UNDATED = (
+    "Russian Foreign Minister Sergei Lavrov and Japanese Foreign Minister Taro Kono held talks "
+    "in Moscow on Monday on a peace treaty. A spokesman said on Wednesday that Moscow would "
+    "protect the interests of the islanders, and Kono will visit again on 22 January."
+)
+
+
+def article(aid: str, text: str, published: dt.date | None) -> Article:
+    return Article(
+        id=aid,
+        path=f"{aid}.txt",
+        raw_text=text,
+        text=text,
+        published=DateInterval.day(published) if published else None,
+        published_how="header" if published else "none",
+    )
+
+
+def test_an_undated_article_is_dated_by_the_events_it_shares() -> None:
+    dated = article("a", DATED, dt.date(2019, 1, 8))  # a Tuesday: "Monday" is 14 January
+    undated = article("b", UNDATED, None)
+    out = {a.id: a for a in date_by_cross_reference(annotate_articles([dated, undated]))}
+    b = out["b"]
+    assert b.published_how == "cross-reference"
+    assert b.published == DateInterval(dt.date(2019, 1, 14), dt.date(2019, 1, 20), Granularity.WEEK)
+    assert [(p.article, p.date) for p in b.published_evidence] == [("a", "2019-01-14")]
+    assert 0 < b.published_confidence < 1
+    # its relative dates now resolve: the talks, the statement, the visit ahead
+    values = {t.text: t.value for t in b.times}
+    assert values["Monday"] == "2019-01-14"
+    assert values["Wednesday"] == "2019-01-16"
+    assert values["22 January"] == "2019-01-22"
+    # and its report is a source of the talks' entry
+    done = find_syndication(list(out.values()), 0.8)
+    strategy = make_strategy(TimelineConfig(method="timeline.events.v1"))
+    [talks] = [e for e in strategy.build(done) if e.date.iso() == "2019-01-14"]
+    assert {c.article for c in talks.citations} == {"a", "b"}
+
+
+def test_no_evidence_no_date() -> None:
+    dated = article("a", DATED, dt.date(2019, 1, 8))
+    other = article(
+        "c",
+        "The Kremlin said on Tuesday that Vladimir Putin would visit Japan later in the year. "
+        "A spokesman told reporters the dates were still to be agreed.",
+        None,
+    )
+    out = {a.id: a for a in date_by_cross_reference(annotate_articles([dated, other]))}
+    assert out["c"].published is None and out["c"].published_how == "none"
+
+
+def test_nothing_to_do_without_undated_or_dated_articles() -> None:
+    only = annotate_articles([article("a", DATED, dt.date(2019, 1, 8))])
+    assert date_by_cross_reference(only) == only
+    assert Config().annotate.max_parsed_sentences > 0
+
+
+def test_explain_date_reports_the_cross_reference_evidence() -> None:
+    from storyline.dating import explain_date
+
+    dated = article("a", DATED, dt.date(2019, 1, 8))
+    out = {
+        a.id: a
+        for a in date_by_cross_reference(annotate_articles([dated, article("b", UNDATED, None)]))
+    }
+    report = explain_date(out["b"])
+    assert report.how == "cross-reference" and report.published == out["b"].published
+    assert report.evidence == out["b"].published_evidence and report.evidence
