@@ -174,7 +174,7 @@ class EntityMention:
 
 @dataclass(frozen=True)
 class DateEvidence:
-    """Why an undated article was dated by cross-reference (`storyline.events.crossref`): its
+    """Why an undated article was dated by cross-reference (`storyline.corpus.crossref`): its
     `sentence` tells the event that the article `article` dates to `date` (ISO day)."""
 
     sentence: str

@@ -264,9 +264,9 @@ def timeline_from(
 
     `progress` hears each stage (``entities``, ``relevance`` with a query, ``timeline``,
     ``summary``, ``disagreements``) as one step."""
+    from storyline.corpus.crossref import date_by_cross_reference
     from storyline.corpus.disagreements.find import find_disagreements
     from storyline.corpus.entities.registry import build_registry
-    from storyline.events.crossref import date_by_cross_reference
     from storyline.timeline import make_strategy, story_title, summarise
 
     cfg = config or Config()
@@ -331,8 +331,8 @@ def timeline_entries(corpus: PreparedCorpus, config: Config | None = None) -> li
     """The timeline entries `timeline_from` would give, without the stages that do not
     change them (summary, disagreements; the entity registry unless a query needs it).
     The evaluation protocol builds one timeline per reference from one corpus with this."""
+    from storyline.corpus.crossref import date_by_cross_reference
     from storyline.corpus.entities.registry import build_registry
-    from storyline.events.crossref import date_by_cross_reference
     from storyline.timeline import make_strategy
 
     cfg = config or Config()

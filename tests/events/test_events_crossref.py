@@ -6,8 +6,8 @@ import datetime as dt
 
 from storyline.annotate import annotate_articles
 from storyline.config import Config, TimelineConfig
+from storyline.corpus.crossref import date_by_cross_reference
 from storyline.corpus.syndication import find_syndication
-from storyline.events.crossref import date_by_cross_reference
 from storyline.model import Article, DateInterval, Granularity
 from storyline.timeline import make_strategy
 

@@ -4,6 +4,8 @@
     entities, articles = build_registry(articles, alias_file=None)  # entities/
     disagreements = find_disagreements(articles, entries, entities) # disagreements/
 
+`crossref.date_by_cross_reference` dates undated articles from the events they share with
+dated ones (it re-annotates them, so it sits above annotate/ and events/).
 `relevance.QueryMatcher` keeps the articles that match a `--query`.
 """
 

@@ -301,7 +301,7 @@ def _agreement(chosen: _Judged, others: list[_Judged]) -> float:
 def explain_date(article: Article, config: DatingConfig | None = None) -> DatingReport:
     """Find, check and choose a publication date for `article`, reporting every
     candidate and the reason it was accepted or rejected. An article the corpus stage dated
-    by cross-reference (`storyline.events.crossref`) reports that date and its evidence:
+    by cross-reference (`storyline.corpus.crossref`) reports that date and its evidence:
     the sentences that tell events other articles date."""
     if article.published_how == "cross-reference" and article.published is not None:
         window = article.published_window or (article.published.start, article.published.end)

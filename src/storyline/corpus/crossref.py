@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from storyline.config import AnnotateConfig
 from storyline.model import Article, DateEvidence, DateInterval, Granularity, Sentence
+from storyline.timeline.text import SentenceVectors
 
 log = logging.getLogger(__name__)
 
@@ -86,13 +87,10 @@ def _bounds(kind: str, day: dt.date, future: bool) -> tuple[dt.date, dt.date]:
 
 
 def _evidence(
-    article: Article, references: list[_Reference], vectors: object
+    article: Article, references: list[_Reference], vectors: SentenceVectors
 ) -> list[tuple[tuple[dt.date, dt.date], DateEvidence]]:
     """Bounds from every event of `article` whose anchor is unresolved ("held talks on
     Monday") and that tells an event a dated article anchors to a fitting day."""
-    from storyline.timeline.text import SentenceVectors
-
-    assert isinstance(vectors, SentenceVectors)
     ref_rows = {id(r): i for i, r in enumerate(references)}
     out = []
     for e in article.events:
@@ -142,8 +140,6 @@ def date_by_cross_reference(
     references = _references([a for a in articles if a.published is not None])
     if not undated or not references:
         return list(articles)
-    from storyline.timeline.text import SentenceVectors
-
     dated_out: dict[str, Article] = {}
     for a in undated:
         texts = [r.sentence.text for r in references] + [s.text for s in a.sentences]
