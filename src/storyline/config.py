@@ -131,11 +131,15 @@ class EventsConfig:
     # the article is about) weighs this much more in its date's score
     lead_event_boost: float = 0.5
     lead_event_sentences: int = 3
+    # a date a sentence only mentions ("the 1956 declaration", "since January 14") adds
+    # this weight to that date's score (many articles mentioning a day says it mattered)
+    # but is never shown or cited for it: a date needs an event told as on that date
+    mention_weight: float = 0.0
 
 
 @dataclass(frozen=True)
 class TimelineConfig:
-    method: str = "timeline.datewise.v1"
+    method: str = "timeline.events.v1"
     max_entries: int = 30
     sentences_per_entry: int = 2
     min_sources: int = 1

@@ -129,10 +129,41 @@ def test_nothing_dated_2021(timeline: Timeline) -> None:
             assert a.published.start.year != 2021, (a.path, a.published, a.published_how)
 
 
-def test_history_of_1945_and_1956_is_present(timeline: Timeline) -> None:
+def test_history_told_as_events_is_dated_and_mentioned_years_are_not(timeline: Timeline) -> None:
+    # 1945: a seed tells the seizure of the islands in August 1945 (an event on its date)
     years = {e.date.start.year for e in timeline.entries if e.date.granularity.rank <= 4}
     assert 1945 in years, describe(timeline)
-    assert 1956 in years, describe(timeline)
+    # 1956 is only ever mentioned ("a 1956 joint declaration as the basis"): no entry
+    assert 1956 not in years, describe(timeline)
+    # nor are the dates a sentence merely mentions ("disputed since World War II")
+    for e in timeline.entries:
+        assert e.event is not None, describe(timeline)
+        assert e.event.kind in ("happened", "scheduled"), (e.date.iso(), e.event)
+
+
+def test_november_summit_is_one_entry_from_two_outlets(timeline: Timeline) -> None:
+    # "last met in November and agreed to accelerate talks" (000) and the November
+    # agreement in 001 are one event at the month
+    nov = [
+        e
+        for e in timeline.entries
+        if e.date.start.year == 2018 and e.date.start.month == 11 and e.date.granularity.rank <= 3
+    ]
+    assert len(nov) == 1, describe(timeline)
+    assert {seed(timeline, "000").id, seed(timeline, "001").id} <= {
+        c.article for c in nov[0].citations
+    }, describe(timeline)
+
+
+def test_undated_seed_reporting_the_talks_is_dated_by_cross_reference(timeline: Timeline) -> None:
+    article = seed(timeline, "004")
+    assert article.published_how == "cross-reference", (article.published, article.published_how)
+    assert article.published is not None
+    assert article.published.start <= dt.date(2019, 1, 14) <= article.published.end
+    assert article.published_evidence, article
+    # its report of the talks is cited on the talks' day, not lost
+    day = [e for e in timeline.entries if e.date.iso() == "2019-01-14"]
+    assert len(day) == 1 and article.id in {c.article for c in day[0].citations}, describe(timeline)
 
 
 def test_header_and_dateline_dates(timeline: Timeline) -> None:
@@ -165,3 +196,24 @@ def test_no_comment_or_related_text(timeline: Timeline) -> None:
         for marker in NOISE_MARKERS:
             assert marker not in low, f"boilerplate {marker!r} in {where}: {text[:200]!r}"
         assert not RELATED_BLURB_DATE.search(text), f"related blurb in {where}: {text[:200]!r}"
+
+
+def test_headlines_read_as_lines(timeline: Timeline) -> None:
+    dangling = {"and", "or", "but", "that", "which", "the", "a", "of", "to", "in", "on", "by"}
+    for e in timeline.entries:
+        words = e.headline.split()
+        assert 4 <= len(words) <= 30, (e.date.iso(), e.headline)
+        assert e.headline[0].isupper() or e.headline[0] in "\"“'‘" or e.headline[0].isdigit(), (
+            e.date.iso(),
+            e.headline,
+        )
+        assert words[-1].lower().strip('"“”,') not in dangling, (e.date.iso(), e.headline)
+        assert e.headline.count("“") == e.headline.count("”"), (e.date.iso(), e.headline)
+        assert e.headline.count('"') % 2 == 0, (e.date.iso(), e.headline)
+        # the headline is told by a sentence the entry shows (not text from elsewhere)
+        first = " ".join(e.headline.split()[:3]).lower()
+        assert any(first in " ".join(s.text.split()).lower() for s in e.sentences), (
+            e.date.iso(),
+            e.headline,
+            [s.text[:80] for s in e.sentences],
+        )

@@ -144,18 +144,26 @@ def sentence_candidates(
     """Sentence `index` read date by date: a candidate for every date it names (statements
     at half weight, deadlines not at all), or, in the lead, for the publication day."""
     s = article.sentences[index]
-    inside = times[  # only the times inside the sentence: linear in the article
-        bisect.bisect_left(times, s.start, key=_start) : bisect.bisect_right(
-            times, s.end, key=_start
-        )
-    ]
-    dates = _dates_in(s, inside, allow_coarse)
+    dates = dates_named(s, times, allow_coarse)
     if dates:
         cand_dates = [(d, w, None) for d, w in dates]
         return dated_candidates(article, index, cand_dates, pub_day, params, max_dates)
     if pub_day is not None and index < params.lead_sentences:
         return lead_candidates(article, index, pub_day, params)
     return []
+
+
+def dates_named(
+    sentence: Sentence, times: Sequence[TimeExpression], allow_coarse: bool = True
+) -> list[tuple[DateInterval, float]]:
+    """The dates `sentence` names, read date by date (`times` sorted by start), with
+    their weights, event dates first."""
+    inside = times[  # only the times inside the sentence: linear in the article
+        bisect.bisect_left(times, sentence.start, key=_start) : bisect.bisect_right(
+            times, sentence.end, key=_start
+        )
+    ]
+    return _dates_in(sentence, inside, allow_coarse)
 
 
 def _start(t: TimeExpression) -> int:

@@ -127,6 +127,11 @@ class DatewiseTimeline:
         """Whether a date's candidates can make an entry (a hook)."""
         return True
 
+    def _citable(self, c: Candidate) -> bool:
+        """Whether a candidate may be shown or cited for its date, beside counting in its
+        score (a hook)."""
+        return True
+
     def build(self, articles: Sequence[Article]) -> list[TimelineEntry]:
         cands = [c for c in self._collect(articles) if c.weight > 0]
         if not cands:
@@ -149,7 +154,7 @@ class DatewiseTimeline:
         for date, group in ranked:
             if len(entries) >= self.max_entries:
                 break
-            if len({c.article.id for c in group}) < self.min_sources:
+            if len({c.article.id for c in group if self._citable(c)}) < self.min_sources:
                 continue
             if not self._acceptable(group):
                 continue
@@ -201,7 +206,10 @@ class DatewiseTimeline:
         # one candidate per (article, sentence); drop copies of the same sentence
         seen: dict[tuple[str, int], Candidate] = {}
         for c in group:
-            seen.setdefault((c.article.id, c.sentence.start), c)
+            if self._citable(c):
+                seen.setdefault((c.article.id, c.sentence.start), c)
+        if not seen:
+            return None
         cands = sorted(seen.values(), key=lambda c: (c.article.id, c.sentence.start))
         short = [c for c in cands if len(c.sentence.text.split()) <= self.params.max_words]
         cands = short or cands  # very long "sentences" are mostly lists and run-ons

@@ -33,12 +33,14 @@ from storyline.model import (
     EventMention,
     Granularity,
     Participant,
+    TimeExpression,
 )
 from storyline.timeline.candidates import (
     ENTRY_GRANULARITIES,
     REPORTING_WEIGHT,
     Candidate,
     dated_candidates,
+    dates_named,
     drop_unconfirmed_days_before,
     fold_weeks,
     lead_candidates,
@@ -52,6 +54,7 @@ from storyline.timeline.text import SentenceVectors
 MAX_FOLD_COMPARED = 200  # sentences of one finer date compared with a coarse candidate
 _PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _LEAD_KINDS = frozenset({HAPPENED, STATEMENT})
+MENTION = "mention"  # a candidate for a date its sentence only mentions
 
 
 def event_candidates(
@@ -101,6 +104,8 @@ def event_candidates(
                     if e.kind != STATEMENT:  # a happening told by a statement
                         weight = REPORTING_WEIGHT if earlier else params.reported_weight
                 dates.append((t.interval, weight, e))
+        if params.mention_weight > 0:
+            out.extend(_mentions(article, i, times, dates, params.mention_weight, allow_coarse))
         if dates:
             out.extend(
                 dated_candidates(article, i, dates, pub_day, datewise, max_dates_per_sentence)
@@ -117,6 +122,25 @@ def event_candidates(
                 kind = "lead" if main.kind == HAPPENED else STATEMENT
                 out.extend(dataclasses.replace(c, kind=kind) for c in leads)
     return out
+
+
+def _mentions(
+    article: Article,
+    index: int,
+    times: Sequence[TimeExpression],
+    dated: Sequence[tuple[DateInterval, float, EventMention | None]],
+    weight: float,
+    allow_coarse: bool,
+) -> list[Candidate]:
+    """Candidates of kind `MENTION` for the dates sentence `index` names without an event
+    told as on them: they count towards their date's score, never shown or cited."""
+    s = article.sentences[index]
+    taken = {d for d, _, _ in dated}
+    return [
+        Candidate(d, article, s, index, True, weight * w, kind=MENTION)
+        for d, w in dates_named(s, times, allow_coarse)
+        if d not in taken
+    ]
 
 
 def _reported(statement: EventMention, events: Sequence[EventMention]) -> tuple[EventMention, bool]:
@@ -200,10 +224,17 @@ def fold_similar(
                 continue
             kept: list[Candidate] = []
             for c in by_date[coarse]:
+                if c.kind == MENTION:  # counts for the period it names
+                    kept.append(c)
+                    continue
                 row = rows[(c.article.id, c.sentence.start)]
                 best: tuple[float, int, DateInterval] | None = None
                 for d in inside:
-                    others = [x for x in by_date.get(d, ()) if x.article.id != c.article.id]
+                    others = [
+                        x
+                        for x in by_date.get(d, ())
+                        if x.article.id != c.article.id and x.kind != MENTION
+                    ]
                     if not others:
                         continue
                     others = others[:MAX_FOLD_COMPARED]
@@ -281,6 +312,10 @@ class EventTimeline(DatewiseTimeline):
         if self.events.statement_entries:
             return True
         return any(c.kind in ENTRY_KINDS or c.kind in ("lead", "") for c in group)
+
+    def _citable(self, c: Candidate) -> bool:
+        """A date a sentence only mentions is not what the sentence tells."""
+        return c.kind != MENTION
 
     def _date_score(self, group: Sequence[Candidate]) -> float:
         """As the date-wise score, but an event an article leads with (its story, in its
