@@ -27,6 +27,9 @@ STORY = [
     "Press freedom groups criticised the law, saying it would silence reporters.",
     "Courtesy calls between the leaders continued through the week.",
     "Share prices in Copenhagen rose after the announcement, traders said.",
+    "The two governments signed the accord in Ottawa on Monday, June 13, 2022.",
+    "The accord was signed in Ottawa on June 13, 2022.",
+    "Exports rose 4% in May, compared with April, while imports fell > 2% | analysts said.",
     "The treaty will enter into force once both parliaments ratify it.",
     "Fishermen from both sides used the waters around the island for centuries.",
 ]
@@ -60,6 +63,10 @@ NOISE = [
     "Explainer: Why the island mattered to both sides",
     "Rescuers search the rubble in Nuuk, in a picture taken from a social media video.",
     "We encourage readers to add facts and opinions to our stories.",
+    "Fishing boats wait in the harbour of Nuuk, June 13, 2022.",
+    "Fishing boats wait in the harbour of Nuuk, June 13, 2022. PolarPix/Ann Example",
+    "Polar Times | World | Arctic",
+    "Home › News › Politics",
 ]
 
 

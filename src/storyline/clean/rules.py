@@ -18,39 +18,14 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
 
 from storyline.clean.paragraphs import word_count
+from storyline.clean.rule import Rule
+from storyline.clean.rules_pictures import PICTURE_RULES
 from storyline.clean.shapes import is_agency_line, is_date_line, is_tag_list
-from storyline.data import picture_agencies
 
 _I = re.IGNORECASE
-# Names in picture credits ("REUTERS/Jane Doe"): `storyline/data/agencies.toml`
-_PICTURE_AGENCIES = "|".join(re.escape(name) for name in picture_agencies())
-
-
-@dataclass(frozen=True)
-class Rule:
-    kind: str
-    why: str
-    pattern: re.Pattern[str] | None = None
-    test: Callable[[str], bool] | None = None
-    max_words: int = 40
-    credits: bool = False
-    opens: str = ""  # "" | "block" (rest of the block) | "reply" (the comment that follows)
-    # Cheap pre-check: the lower-cased paragraph must contain one of these (when given).
-    needs: tuple[str, ...] = ()
-
-    def matches(self, paragraph: str, words: int, lowered: str) -> bool:
-        """True when the rule removes `paragraph` (`words` long, `lowered` lower-cased)."""
-        if words > self.max_words:
-            return False
-        if self.needs and not any(needle in lowered for needle in self.needs):
-            return False
-        if self.pattern is not None and not self.pattern.search(paragraph):
-            return False
-        return self.test is None or self.test(paragraph)
+_SEGMENT = r"[\w'’&.-]+(?: [\w'’&.-]+){0,3}"
 
 
 # -- the rules, in the order they are tried -----------------------------------------------
@@ -155,54 +130,7 @@ RULES: tuple[Rule, ...] = (
         max_words=30,
         needs=(")",),
     ),
-    # Photo captions end or contain a photo credit "AGENCY/Photographer".
-    Rule(
-        "caption",
-        "photo credit inside a caption",
-        re.compile(
-            rf"(?:\b(?:{_PICTURE_AGENCIES})\s?/\s?[A-Z]|"
-            r"\((?:file )?(?:photo|picture|image|pic)s?(?: by)?:[^)]*\)|\bvia Getty Images\b)"
-        ),
-        max_words=80,
-        needs=("/", "(photo", "(picture", "(image", "(pic", "(file", "getty"),
-    ),
-    # Caption wording: "..., in a picture taken from a video", "in this handout photo".
-    Rule(
-        "caption",
-        "caption wording",
-        re.compile(
-            r"\bin (?:a|this) (?:(?:undated|file|handout) )*(?:picture|photo|photograph|image|"
-            r"still|screen ?grab)(?: image)? (?:taken|released|provided|obtained|made available|"
-            r"distributed|posted)\b",
-            _I,
-        ),
-        max_words=60,
-        needs=("picture", "photo", "image", "still", "grab"),
-    ),
-    # Credit lines under pictures: "Credit: ...", "Photo: ...", "Image courtesy ...".
-    Rule(
-        "credit",
-        "picture credit line",
-        re.compile(
-            r"^(?:(?:photo|picture|image|photograph|video|graphic|illustration|file photo)s?\s*"
-            r"(?:credits?|courtesy|by)?|credits?|courtesy(?: of)?)\s*:",
-            _I,
-        ),
-        max_words=25,
-    ),
-    # Unlabelled picture credits: "Press Service of the Government", "Handout via ...".
-    Rule(
-        "credit",
-        "press-office picture credit",
-        re.compile(r"^(?:press[ -](?:service|office)|handout|courtesy)\b[^.!?]*$", _I),
-        max_words=12,
-    ),
-    Rule(
-        "credit",
-        "picture agency credit",
-        re.compile(r"^(?:photo|picture|image)s?\s*(?:©|courtesy|by)\b", _I),
-        max_words=15,
-    ),
+    *PICTURE_RULES,
     # Newsletter plugs: an invitation to sign up/subscribe plus what is sent.
     Rule(
         "newsletter",
@@ -252,6 +180,14 @@ RULES: tuple[Rule, ...] = (
             _I,
         ),
         max_words=12,
+    ),
+    # Breadcrumbs and section menus: short labels joined by | › » > ("Local | Economy").
+    Rule(
+        "widget",
+        "breadcrumb or section menu",
+        re.compile(rf"^{_SEGMENT}(?:\s*[|›»>]\s*{_SEGMENT}){{1,8}}$"),
+        max_words=16,
+        needs=("|", "›", "»", ">"),
     ),
     Rule("widget", "follow-us prompt", re.compile(r"^follow (?:us|\w+) on\b", _I), max_words=12),
     Rule(
@@ -379,21 +315,3 @@ def first_rule(paragraph: str) -> Rule | None:
 
 
 # -- prefixes cut from a paragraph whose rest is story text --------------------------------
-
-# A picture credit glued before story text, as some extractions leave it:
-# "Photograph: Jane Doe/Reuters The talks resumed on Monday." The credit ends at the first
-# picture agency; what follows must start like a sentence.
-PICTURE_CREDIT_PREFIX_RE = re.compile(
-    r"^(?i:photograph|photo|picture|image|credit)s?\s*:\s*.{0,80}?(?:\b|\\?/)"
-    rf"(?:{_PICTURE_AGENCIES})\s+(?=[A-Z\"'`‘“])"
-)
-_PREFIX_MIN_WORDS = 4
-
-
-def cut_picture_credit(paragraph: str) -> str | None:
-    """The story text after a leading picture credit, or None when there is none."""
-    m = PICTURE_CREDIT_PREFIX_RE.match(paragraph)
-    if m is None:
-        return None
-    rest = paragraph[m.end() :]
-    return rest if word_count(rest) >= _PREFIX_MIN_WORDS else None

@@ -31,7 +31,8 @@ from dataclasses import dataclass
 
 from storyline.clean.credits import agencies_in, inline_credits
 from storyline.clean.paragraphs import is_headline_like, is_prose, split_blocks, word_count
-from storyline.clean.rules import cut_picture_credit, first_rule
+from storyline.clean.rules import first_rule
+from storyline.clean.rules_pictures import cut_picture_credit
 from storyline.clean.shapes import is_tag_list
 from storyline.outlets import Evidence
 from storyline.outlets.lines import dateline_evidence, line_evidence, site_header

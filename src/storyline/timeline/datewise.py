@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 import numpy as np
+from numpy.typing import NDArray
 
 from storyline.config import DatewiseConfig, TimelineConfig, iso_day
 from storyline.model import (
@@ -132,6 +133,10 @@ class DatewiseTimeline:
         score (a hook)."""
         return True
 
+    def _can_lead(self, c: Candidate) -> bool:
+        """Whether a candidate's sentence may open its entry (give the headline) (a hook)."""
+        return True
+
     def build(self, articles: Sequence[Article]) -> list[TimelineEntry]:
         cands = [c for c in self._collect(articles) if c.weight > 0]
         if not cands:
@@ -237,6 +242,7 @@ class DatewiseTimeline:
             if any(sim[pos[i], pos[j]] > self.redundancy for j in chosen):
                 continue
             chosen.append(i)
+        chosen = self._lead_first(chosen, top, cands, pos, sim, used)
         if not chosen:
             return None
         for i in chosen:
@@ -265,6 +271,32 @@ class DatewiseTimeline:
             citations=tuple(_entry_sentence(c) for c in support),
             event=self._event_of(lead),
         )
+
+    def _lead_first(
+        self,
+        chosen: list[int],
+        top: Sequence[int],
+        cands: Sequence[Candidate],
+        pos: dict[int, int],
+        sim: NDArray[np.float64],
+        used: set[tuple[str, int]],
+    ) -> list[int]:
+        """`chosen` with a sentence that may lead the entry first: the best chosen one, else
+        the best other candidate not redundant with the rest (it takes the last place);
+        empty when no candidate may lead."""
+        first = next((i for i in chosen if self._can_lead(cands[i])), None)
+        if first is not None:
+            return [first, *(i for i in chosen if i != first)]
+        for i in top:
+            if i in chosen or not self._can_lead(cands[i]):
+                continue
+            if (cands[i].article.id, cands[i].sentence.start) in used:
+                continue
+            rest = chosen[: max(0, self.sentences_per_entry - 1)]
+            if any(sim[pos[i], pos[j]] > self.redundancy for j in rest):
+                continue
+            return [i, *rest]
+        return []
 
 
 def _entry_sentence(c: Candidate) -> EntrySentence:

@@ -19,11 +19,13 @@ The date-wise ranking and sentence choice of `timeline.datewise.v1`, over the ev
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
 
 from storyline.config import DatewiseConfig, EventsConfig, TimelineConfig, iso_day
+from storyline.data import word_set
 from storyline.events.kinds import ENTRY_KINDS, HAPPENED, SCHEDULED, STATEMENT
 from storyline.model import (
     Article,
@@ -114,7 +116,12 @@ def event_candidates(
             main = next((e for e in events if e.clause == "main"), events[0])
             # a lead told in the pluperfect ("Officials had referred to the scheme as ...")
             # is background to the day's story
-            if main.kind in _LEAD_KINDS and not main.pluperfect:
+            # "seized the islands at the end of the war" is history
+            if (
+                main.kind in _LEAD_KINDS
+                and not main.pluperfect
+                and not names_a_period(article.sentences[i].text)
+            ):
                 leads = lead_candidates(article, i, lead_day, datewise, main)
                 if lead_day != pub_day:  # the lead names its day: no guess at the day before
                     leads = [c for c in leads if not c.day_before]
@@ -122,6 +129,30 @@ def event_candidates(
                 kind = "lead" if main.kind == HAPPENED else STATEMENT
                 out.extend(dataclasses.replace(c, kind=kind) for c in leads)
     return out
+
+
+def _period_pattern() -> re.Pattern[str]:
+    nouns = "|".join(
+        re.escape(n).replace(r"\ ", r"\s+")
+        for n in sorted(word_set("events", "period_nouns"), key=lambda n: (-len(n), n))
+    )
+    ordinal = r"(?:(?:first|second|1st|2nd)\s+)?"
+    return re.compile(
+        rf"\b(?:at\s+the\s+(?:end|start|beginning|close|height)\s+of|in\s+the\s+"
+        rf"(?:wake|aftermath|closing\s+days|final\s+days)\s+of|after)\s+"
+        rf"(?:the\s+)?{ordinal}(?:{nouns})\b(?:\s+(?:i|ii|one|two))?",
+        re.IGNORECASE,
+    )
+
+
+_PERIOD = _period_pattern()
+
+
+def names_a_period(text: str) -> bool:
+    """Whether a sentence places what it tells in a historical period ("at the end of the
+    war", "after World War II"); "since" and "during" are left out: "the heaviest shelling
+    since the war began" is the day's news."""
+    return _PERIOD.search(text) is not None
 
 
 def _mentions(
@@ -316,6 +347,11 @@ class EventTimeline(DatewiseTimeline):
     def _citable(self, c: Candidate) -> bool:
         """A date a sentence only mentions is not what the sentence tells."""
         return c.kind != MENTION
+
+    def _can_lead(self, c: Candidate) -> bool:
+        """An entry opens with a sentence that tells what happened (or is scheduled), never
+        with one that only reports what someone said."""
+        return c.kind != STATEMENT
 
     def _date_score(self, group: Sequence[Candidate]) -> float:
         """As the date-wise score, but an event an article leads with (its story, in its
