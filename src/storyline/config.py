@@ -30,6 +30,9 @@ class IngestConfig:
     # a .gz whose decompressed size exceeds this many times the compressed bytes read
     # (past the first max_bytes) is a gzip bomb: text and JSON compress 3-15 times
     max_gzip_ratio: int = 200
+    # the most files one run reads from the folders it walks (a path such as `/` given by
+    # mistake would otherwise walk the machine): past it the walk stops and says where
+    max_files: int = 1_000_000
 
 
 @dataclass(frozen=True)

@@ -252,7 +252,8 @@ class Skip:
 
     path: str
     reason: str  # missing | empty | binary | encoding | malformed | not-article | unreadable
-    # | unsupported | too-large | duplicate | off-topic | error
+    # | unsupported | too-large | too-many-files | special | outside-input | own-output
+    # | duplicate | off-topic | error
     detail: str = ""
 
     @property

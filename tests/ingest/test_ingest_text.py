@@ -102,6 +102,28 @@ def test_folders_are_walked_sorted_and_hidden_files_ignored(tmp_path: Path) -> N
     assert paths == [item.path for item in read_articles(str(tmp_path))]  # one path
 
 
+def test_the_walk_stops_at_max_files_and_says_where(tmp_path: Path) -> None:
+    for name in ("a/1.txt", "a/2.txt", "b/3.txt", "b/4.txt", "c/5.txt"):
+        p = tmp_path / name
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(f"{name}: {STORY}", encoding="utf-8")
+    items = list(read_articles([tmp_path], IngestConfig(max_files=3)))
+    rel = [(str(Path(i.path).relative_to(tmp_path)), isinstance(i, Skip)) for i in items]
+    # three files read, then one skip where the walk stopped, and nothing after it
+    assert rel == [("a/1.txt", False), ("a/2.txt", False), ("b/3.txt", False), ("b/4.txt", True)]
+    stop = items[-1]
+    assert isinstance(stop, Skip) and stop.reason == "too-many-files"
+    assert "ingest.max_files" in stop.detail
+    # the budget is shared by every folder given
+    two = list(read_articles([tmp_path / "a", tmp_path / "b"], IngestConfig(max_files=2)))
+    assert [isinstance(i, Skip) for i in two] == [False, False, True]
+
+
+def test_kernel_and_device_folders_are_not_walked() -> None:
+    (item,) = list(read_articles(["/proc"]))
+    assert isinstance(item, Skip) and item.reason == "special", item
+
+
 def test_path_keeps_the_form_given(tmp_path: Path, monkeypatch: object) -> None:
     import os
 

@@ -93,6 +93,32 @@ def test_a_background_lead_is_no_entry_and_statements_alone_make_none() -> None:
     assert [d for d, _ in build(a, events=EventsConfig(statement_entries=True))] == ["2019-01-11"]
 
 
+def test_a_lead_placed_in_a_historical_period_does_not_stand_for_its_day() -> None:
+    story = "Ministers from both countries agreed to reopen the border crossing."
+    history = "Troops occupied the northern valleys at the end of the war."
+    day = dt.date(2022, 5, 6)
+    assert [d for d, _ in build(article("a", story, day))] == ["2022-05-06"]
+    assert build(article("b", history, day)) == []
+
+
+def test_an_entry_opens_with_what_happened_not_with_what_was_said() -> None:
+    # the statement is the more central sentence of the day, yet the happening opens
+    said = article(
+        "a",
+        "The harbour authority said on Tuesday that the storm surge was the worst it had seen. "
+        "The harbour authority closed the outer harbour to shipping on Tuesday.",
+        dt.date(2023, 11, 15),
+    )
+    also = article(
+        "b",
+        "The harbour authority said on Tuesday the surge was the worst it had seen in years.",
+        dt.date(2023, 11, 15),
+    )
+    entries = build(said, also)
+    assert [d for d, _ in entries] == ["2023-11-14"]
+    assert entries[0][1].startswith("The harbour authority closed the outer harbour")
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [

@@ -37,8 +37,8 @@ PICTURE_RULES: tuple[Rule, ...] = (
         "caption",
         "caption ending with the picture's date",
         re.compile(
-            rf"^[^.!?]+(?<!day), (?:{_MONTH_NAMES}) \d{{1,2}}, \d{{4}}\.(?:\s+(?:[A-Z][\w.&-]*\s?)+/"
-            r"\s?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\.?)?$"
+            rf"^[^.!?]+(?<!day), (?:{_MONTH_NAMES}) \d{{1,2}}, \d{{4}}\."
+            r"(?:\s+(?:[A-Z][\w.&-]*\s?)+/\s?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\.?)?$"
         ),
         max_words=60,
         needs=(", 1", ", 2", ", 3", ", 4", ", 5", ", 6", ", 7", ", 8", ", 9"),

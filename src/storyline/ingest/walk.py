@@ -114,24 +114,42 @@ def _link_skip(entry: os.DirEntry[str], shown: str, roots: tuple[str, ...]) -> S
     return None
 
 
+# kernel and device trees: never articles, and some of their files never end
+_SYSTEM_FOLDERS = frozenset({"/proc", "/sys", "/dev", "/run"})
+
+
+class _Walked:
+    """What a walk has read so far: the folders (real path -> as shown), the files."""
+
+    def __init__(self) -> None:
+        self.folders: dict[str, str] = {}
+        self.files = 0
+        self.stopped = False  # the file budget ran out: nothing more is walked
+
+
 def _walk(
     folder: Path,
     config: IngestConfig,
-    seen: dict[str, str],
+    seen: _Walked,
     roots: tuple[str, ...],
     rules: list[_Ignore] | None = None,
 ) -> Iterator[Article | Skip]:
+    if seen.stopped:
+        return
     shown_folder = display_path(folder)
     real = os.path.realpath(folder)
-    if real in seen:
+    if real in _SYSTEM_FOLDERS:
+        yield Skip(shown_folder, "special", "a kernel or device folder: it holds no articles")
+        return
+    if real in seen.folders:
         yield Skip(
             shown_folder,
             "duplicate",
-            f"the folder was already read as {seen[real]} (a symbolic link loop, or a "
-            f"second link to it)",
+            f"the folder was already read as {seen.folders[real]} (a symbolic link loop, or "
+            f"a second link to it)",
         )
         return
-    seen[real] = shown_folder
+    seen.folders[real] = shown_folder
     own = _own_output(folder, shown_folder)
     if own is not None:
         yield own
@@ -166,8 +184,20 @@ def _walk(
             yield skip
         elif is_dir:
             yield from _walk(path, config, seen, roots, rules)
+        elif seen.files >= config.max_files:
+            seen.stopped = True
+            yield Skip(
+                shown,
+                "too-many-files",
+                f"the walk stopped here, after {config.max_files:,} files: this file and "
+                f"everything after it were not read; give a narrower path, or raise "
+                f"ingest.max_files",
+            )
         else:
+            seen.files += 1
             yield from read_file(path, shown, config)
+        if seen.stopped:
+            return
 
 
 def iter_paths(paths: Iterable[str | Path], config: IngestConfig) -> Iterator[Article | Skip]:
@@ -178,6 +208,7 @@ def iter_paths(paths: Iterable[str | Path], config: IngestConfig) -> Iterator[Ar
     as a path is followed, since the user named it."""
     given_paths = [Path(p) for p in paths]
     roots = tuple(os.path.realpath(p) for p in given_paths)
+    walked = _Walked()  # one budget of files for every folder given
     for path in given_paths:
         shown = display_path(path)
         try:
@@ -190,7 +221,7 @@ def iter_paths(paths: Iterable[str | Path], config: IngestConfig) -> Iterator[Ar
             continue
         if is_dir:
             found = False
-            for item in _walk(path, config, {}, roots):
+            for item in _walk(path, config, walked, roots):
                 found = True
                 yield item
             if not found:

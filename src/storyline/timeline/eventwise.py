@@ -350,8 +350,8 @@ class EventTimeline(DatewiseTimeline):
 
     def _can_lead(self, c: Candidate) -> bool:
         """An entry opens with a sentence that tells what happened (or is scheduled), never
-        with one that only reports what someone said."""
-        return c.kind != STATEMENT
+        with one that only reports what someone said (unless `events.statement_entries`)."""
+        return c.kind != STATEMENT or self.events.statement_entries
 
     def _date_score(self, group: Sequence[Candidate]) -> float:
         """As the date-wise score, but an event an article leads with (its story, in its
