@@ -32,6 +32,9 @@ EVENTS = "timeline.method=timeline.events.v1"
 VARIANTS: dict[str, list[str]] = {
     "datewise": ["timeline.method=timeline.datewise.v1"],
     "events": [EVENTS],
+    "events-mentions-0": [EVENTS, "timeline.events.mention_weight=0.0"],
+    "events-mentions-0.5": [EVENTS, "timeline.events.mention_weight=0.5"],
+    "events-mentions-1": [EVENTS, "timeline.events.mention_weight=1.0"],
     "events-statements": [EVENTS, "timeline.events.statement_entries=true"],
     "events-reported-0.5": [EVENTS, "timeline.events.reported_weight=0.5"],
     "events-no-lead-boost": [EVENTS, "timeline.events.lead_event_boost=0.0"],

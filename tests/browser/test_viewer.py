@@ -79,7 +79,8 @@ def test_search_filters_highlights_and_keeps_the_view_in_the_url(
         words = " ".join([e["headline"], *(x["text"] for x in e["sentences"]), *cited]).lower()
         assert "filling" in words
     assert page.locator(f"{VISIBLE} mark.hit").count() > 0
-    assert page.locator("#result-count").inner_text() == f"Showing {len(ids)} of 30 entries"
+    total = len(entries)
+    assert page.locator("#result-count").inner_text() == f"Showing {len(ids)} of {total} entries"
     assert "q=filling" in page.evaluate("location.hash")
     page.fill("#f-q", "zzzz-nothing")
     assert page.locator(VISIBLE).count() == 0
@@ -131,8 +132,19 @@ def test_each_filter(served: Callable[..., Served], examples_build: Built) -> No
     corroborated = _visible_ids(s)
     assert corroborated and all(entries[i]["independent_sources"] >= 2 for i in corroborated)
     assert len(single) + len(corroborated) == len(entries)
-    # no kind of event in this build: no kind filter
-    assert page.locator("#f-kind").count() == 0
+    page.click("button.reset")
+    # kind of event: offered only for the kinds this build's entries have
+    kinds = sorted({e["event"]["kind"] for e in entries.values() if e.get("event")})
+    if not kinds:
+        assert page.locator("#f-kind").count() == 0
+    for kind in kinds:
+        page.select_option("#f-kind", kind)
+        ids = _visible_ids(s)
+        assert ids and all((entries[i].get("event") or {}).get("kind") == kind for i in ids)
+        assert f"kind={kind}" in page.evaluate("location.hash")
+        assert len(ids) == sum(
+            1 for e in entries.values() if (e.get("event") or {}).get("kind") == kind
+        )
     s.clean()
 
 
