@@ -52,11 +52,17 @@ def inputs_table(root: Path, scale: str) -> list[str]:
         "|---|---|---|---|---|",
     ]
     crashes = hangs = missing = 0
+    # every case runs beside one ordinary article, as in a real pile: a build that can use
+    # nothing exits 1 and writes nothing ("none of the inputs could be used"), by design
+    control = write_articles(root / "control", 1)
     for i, case in enumerate(cases):
         out = root / f"out{i}"
         # a link is met inside its folder, as in a corpus: a link given as a path is
         # followed (the user named it), and one to / then walks the whole machine
-        given = sorted({str(p.parent if p.is_symlink() else p) for p in case.paths})
+        given = [
+            *sorted({str(p.parent if p.is_symlink() else p) for p in case.paths}),
+            str(control),
+        ]
         args = ["-q", "build", *given, "-o", str(out), "--format", "json"]
         try:
             code, seconds, peak, err = _run(args, root)
@@ -68,7 +74,11 @@ def inputs_table(root: Path, scale: str) -> list[str]:
             rows.append(f"| {case.name} | CRASH {code}: {err.strip()[-120:]} | | | |")
             continue
         doc = json.loads((out / "timeline.json").read_text(encoding="utf-8"))
-        reasons = Counter(a["skip_reason"] or "used" for a in doc["articles"])
+        reasons = Counter(
+            a["skip_reason"] or "used"
+            for a in doc["articles"]
+            if not a["path"].startswith(str(control))
+        )
         n_given = len(case.paths)
         shown = {a["path"].split("#", 1)[0] for a in doc["articles"]}
         from storyline.ingest.safeio import display_path

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from storyline.config import Config
 from storyline.evaluate.protocol import (
+    PROTOCOL_METHOD,
     EvaluationReport,
     PipelinePredictor,
     PredictedTimeline,
@@ -33,6 +34,7 @@ from storyline.evaluate.protocol import (
     TimelineResult,
     article_date,
     evaluate_datasets,
+    protocol_base,
 )
 from storyline.model import Article, Skip
 
@@ -122,6 +124,7 @@ def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("t17", nargs="?", type=Path, default=DEFAULT_T17)
     ap.add_argument("--system", choices=["pipeline", "pubcount"], default="pipeline")
+    ap.add_argument("--method", default=PROTOCOL_METHOD, help="timeline strategy evaluated")
     ap.add_argument("--topics", default="", help="comma-separated topic names (default: all)")
     ap.add_argument("--docs", type=Path, default=None)
     ap.add_argument("--save-timelines", type=Path, default=None)
@@ -148,7 +151,7 @@ def main(argv: list[str]) -> int:
             flush=True,
         )
 
-    config = Config().with_overrides(args.overrides)
+    config = protocol_base(Config(), args.method).with_overrides(args.overrides)
     report = evaluate_datasets(
         dirs, config, predictor, save_dir=args.save_timelines, on_result=show
     )

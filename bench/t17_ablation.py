@@ -22,7 +22,12 @@ from pathlib import Path
 from typing import Any
 
 from storyline.config import Config, DatewiseConfig
-from storyline.evaluate.protocol import EvaluationReport, PipelinePredictor, evaluate_datasets
+from storyline.evaluate.protocol import (
+    EvaluationReport,
+    PipelinePredictor,
+    evaluate_datasets,
+    protocol_base,
+)
 from storyline.model import Article, Skip
 from storyline.timeline import make_strategy
 
@@ -94,7 +99,8 @@ def _value(raw: str) -> Any:
 
 
 def run(t17: Path, cache: str, params: dict[str, Any]) -> EvaluationReport:
-    return evaluate_datasets([t17], Config(cache=cache), predictor=StrategyPredictor(params))
+    config = protocol_base(Config(cache=cache))  # the date-wise strategy's parameters
+    return evaluate_datasets([t17], config, predictor=StrategyPredictor(params))
 
 
 def main(argv: list[str]) -> int:

@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from storyline import nlp as nlp_module
 from storyline.annotate import annotate_articles
 from storyline.config import AnnotateConfig, Config
 from storyline.errors import ModelNotFoundError
@@ -62,3 +63,26 @@ def test_the_model_version_is_part_of_the_fingerprint() -> None:
     version = model_version(DEFAULT_MODEL)
     assert DEFAULT_MODEL in version and "spaCy" in version
     assert any(ch.isdigit() for ch in version.split()[1])
+
+
+def test_batches_bounded_in_characters_give_the_same_entities(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    texts = [
+        f"Prime Minister Anna Berg met President Ivo Lind in Oslo on {d} May 2021 to sign "
+        f"the fisheries accord with Norway and the European Union."
+        for d in range(1, 9)
+    ]
+    nlp = nlp_module.load_nlp(nlp_module.DEFAULT_MODEL)
+
+    def ents() -> list[list[tuple[int, int, str]]]:
+        return [
+            [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+            for doc in nlp_module.recognise(nlp, texts, batch_size=32)
+        ]
+
+    whole = ents()
+    monkeypatch.setattr(nlp_module, "MAX_BATCH_CHARS", 300)  # two or three texts a batch
+    assert [len(b) for b in nlp_module.char_batches(texts, 32)] == [2, 2, 2, 2]
+    assert ents() == whole
+    assert sum(map(len, whole)) >= 8

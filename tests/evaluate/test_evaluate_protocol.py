@@ -17,6 +17,7 @@ from storyline.config import Config
 from storyline.errors import InputError
 from storyline.evaluate.newstls import find_topics, format_timeline
 from storyline.evaluate.protocol import (
+    PROTOCOL_METHOD,
     PredictedTimeline,
     evaluate_datasets,
     keep_for,
@@ -168,3 +169,19 @@ def test_saved_format_round_trips(timeline: dict[dt.date, list[str]]) -> None:
         path = Path(d) / "timelines.jsonl"
         path.write_text(format_timeline(items) + "\n", encoding="utf-8")
         assert read_timelines(path) == [items]
+
+
+def test_the_cli_evaluates_the_protocol_strategy_unless_told(topic_dir: Path) -> None:
+    from click.testing import CliRunner
+
+    from storyline.cli.main import cli
+
+    def method(*args: str) -> str:
+        result = CliRunner().invoke(cli, ["-q", "evaluate", str(topic_dir), "--json", *args])
+        assert result.exit_code == 0, result.output
+        return str(json.loads(result.output.strip().splitlines()[-1])["aggregate"]["method"])
+
+    assert method() == PROTOCOL_METHOD == "timeline.datewise.v1"
+    assert method("--method", "timeline.events.v1") == "timeline.events.v1"
+    events = "timeline.method=timeline.events.v1"
+    assert method("--set", events) == "timeline.events.v1"  # --set wins over --method

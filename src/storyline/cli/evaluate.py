@@ -9,7 +9,13 @@ import click
 
 from storyline.config import Config
 from storyline.errors import StorylineError
-from storyline.evaluate.protocol import EvaluationReport, TimelineResult, evaluate_datasets
+from storyline.evaluate.protocol import (
+    PROTOCOL_METHOD,
+    EvaluationReport,
+    TimelineResult,
+    evaluate_datasets,
+    protocol_base,
+)
 
 
 def format_table(report: EvaluationReport) -> str:
@@ -65,6 +71,13 @@ def format_table(report: EvaluationReport) -> str:
     default=None,
     help="A TOML config (the same defaults are used for every topic).",
 )
+@click.option(
+    "--method",
+    default=PROTOCOL_METHOD,
+    show_default=True,
+    help="The timeline strategy to evaluate (T17 asks for the most important days; "
+    "`storyline build` defaults to timeline.events.v1). --set timeline.method=... wins.",
+)
 @click.option("--set", "overrides", multiple=True, help="Override a config key: section.key=value.")
 @click.pass_context
 def command(
@@ -73,6 +86,7 @@ def command(
     as_json: bool,
     save_timelines: Path | None,
     config_path: Path | None,
+    method: str,
     overrides: tuple[str, ...],
 ) -> None:
     """Run the news-tls/T17 protocol on DATASET_DIR (a dataset root or one topic folder)
@@ -90,7 +104,7 @@ def command(
 
     try:
         config = Config.from_toml(config_path) if config_path else Config()
-        config = config.with_overrides(overrides)
+        config = protocol_base(config, method).with_overrides(overrides)
         report = evaluate_datasets(
             list(dataset_dirs), config, save_dir=save_timelines, on_result=show
         )
