@@ -329,18 +329,21 @@ def timeline_from(
 
 def timeline_entries(corpus: PreparedCorpus, config: Config | None = None) -> list[TimelineEntry]:
     """The timeline entries `timeline_from` would give, without the stages that do not
-    change them (summary, disagreements; the entity registry unless a query needs it).
+    change them (summary, disagreements; the entity registry unless a query or the
+    strategy needs it).
     The evaluation protocol builds one timeline per reference from one corpus with this."""
     from storyline.corpus.crossref import date_by_cross_reference
     from storyline.corpus.entities.registry import build_registry
     from storyline.timeline import make_strategy
 
     cfg = config or Config()
+    strategy = make_strategy(cfg.timeline, cfg.query)
     articles = date_by_cross_reference(corpus.articles, cfg.annotate)
-    if cfg.query:
+    if cfg.query or strategy.uses_entities:
         entities, articles = build_registry(articles, cfg.corpus.alias_file)
-        articles = _on_topic(articles, entities, cfg, [])
-    return make_strategy(cfg.timeline, cfg.query).build(articles)
+        if cfg.query:
+            articles = _on_topic(articles, entities, cfg, [])
+    return strategy.build(articles)
 
 
 def _on_topic(

@@ -64,6 +64,7 @@ class DatewiseTimeline:
     """
 
     name: ClassVar[str] = "timeline.datewise.v1"
+    uses_entities: ClassVar[bool] = False
 
     max_entries: int = 30
     sentences_per_entry: int = 2

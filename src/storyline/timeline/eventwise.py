@@ -296,6 +296,7 @@ class EventTimeline(DatewiseTimeline):
     set as `timeline.events.*`)."""
 
     name: ClassVar[str] = "timeline.events.v1"
+    uses_entities: ClassVar[bool] = True  # entries[].event.participants name entity ids
 
     events: EventsConfig = field(default_factory=EventsConfig)
 

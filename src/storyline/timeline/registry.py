@@ -24,6 +24,9 @@ from storyline.timeline.eventwise import EventTimeline
 
 class Strategy(Protocol):
     name: ClassVar[str]
+    # whether entries read the entity registry's ids (`mention.entity_id`): callers that
+    # skip the registry for speed (`pipeline.timeline_entries`) must run it then
+    uses_entities: ClassVar[bool]
 
     @classmethod
     def from_config(cls, config: TimelineConfig, query: str | None = None) -> Strategy: ...
