@@ -171,7 +171,9 @@ class Config:
     timeline: TimelineConfig = field(default_factory=TimelineConfig)
     query: str | None = None
     cache: str | None = None  # path of a SQLite store used as a cache of prepared articles
-    executor: str = "serial"  # serial | processes:N | ray | ray:ADDRESS
+    # auto (one process per core, capped by memory; in-process when the input fits one
+    # batch) | serial | processes:N | processes:auto | ray | ray:ADDRESS
+    executor: str = "auto"
 
     # -- building -------------------------------------------------------------
     @classmethod

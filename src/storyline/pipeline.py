@@ -218,8 +218,11 @@ def _prepare_all(
     first = next(stream, None)
     if first is None:
         return results  # nothing to prepare: no executor (or model) is started
-    with make_executor(cfg.executor, initializer=_WarmUp(cfg.annotate.model)) as executor:
-        for out in executor.map(_PrepareBatch(cfg), _chain(first, stream), chunksize=1):
+    second = next(stream, None)
+    todo = _chain([first] if second is None else [first, second], stream)
+    spec = executor_spec(cfg.executor, several_batches=second is not None)
+    with make_executor(spec, initializer=_WarmUp(cfg.annotate.model)) as executor:
+        for out in executor.map(_PrepareBatch(cfg), todo, chunksize=1):
             results.extend(out)
             if cache is not None:
                 store, fingerprint, digests = cache
@@ -231,8 +234,22 @@ def _prepare_all(
     return results
 
 
-def _chain(first: list[Article], rest: Iterator[list[Article]]) -> Iterator[list[Article]]:
-    yield first
+def executor_spec(spec: str, *, several_batches: bool) -> str:
+    """The executor to run: `auto` is in-process for a job of one batch (starting workers,
+    each loading spaCy, costs more than it saves), else one process per core.
+
+    >>> executor_spec("auto", several_batches=False), executor_spec("auto", several_batches=True)
+    ('serial', 'processes:auto')
+    >>> executor_spec("processes:2", several_batches=False)
+    'processes:2'
+    """
+    if spec.strip().lower() != "auto":
+        return spec
+    return "processes:auto" if several_batches else "serial"
+
+
+def _chain(first: list[list[Article]], rest: Iterator[list[Article]]) -> Iterator[list[Article]]:
+    yield from first
     yield from rest
 
 

@@ -73,7 +73,8 @@ def test_max_entries_must_be_a_positive_whole_number(tmp_path: Path, value: str)
     ("args", "message"),
     [
         (["--executor", "processes:0"], "the number of workers must be a whole number >= 1"),
-        (["--executor", "threads"], "use serial, processes:N (N >= 1), processes, ray"),
+        (["--executor", "threads"], "use auto, serial, processes:N (N >= 1), processes, ray"),
+        (["--executor", "auto:3"], "use auto, serial, processes:N (N >= 1), processes, ray"),
         (["--set", "timeline.max_entries=0"], "timeline.max_entries is 0; it must be at least 1"),
         (["--set", "annotate.batch_size=-1"], "annotate.batch_size is -1; it must be at least 1"),
         (

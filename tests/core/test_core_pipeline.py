@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -100,6 +101,31 @@ def test_process_pool_gives_identical_output(corpus: Path, timeline: storyline.T
     parallel = storyline.build([corpus], Config(query="Nile dam", executor="processes:2"))
     assert parallel.provenance.config["executor"] == "processes:2"
     assert _without_run_settings(parallel) == _without_run_settings(timeline)
+
+
+def test_auto_runs_small_jobs_in_process_and_larger_ones_in_a_pool(
+    corpus: Path, timeline: storyline.Timeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import storyline.pipeline as pipeline
+
+    specs: list[str] = []
+    real = pipeline.executor_spec
+
+    def spy(spec: str, *, several_batches: bool) -> str:
+        specs.append(real(spec, several_batches=several_batches))
+        return specs[-1]
+
+    monkeypatch.setattr(pipeline, "executor_spec", spy)
+    assert Config().executor == "auto"
+    storyline.build([corpus], Config(query="Nile dam"))  # one batch
+    # batches of 2 articles: several batches, so a pool of one worker per core
+    pooled = storyline.build(
+        [corpus], Config(query="Nile dam").with_value("annotate.batch_size", 2)
+    )
+    assert specs == ["serial", "processes:auto"]
+    # the same output, but for the batch size the provenance records
+    small = dataclasses.replace(pooled, provenance=timeline.provenance)
+    assert _without_run_settings(small) == _without_run_settings(timeline)
 
 
 def test_entries_alone_are_the_entries_of_the_full_timeline(

@@ -18,6 +18,7 @@ from storyline.exec import (
     ProcessExecutor,
     SerialExecutor,
     WorkerCrashedError,
+    auto_workers,
     catching,
     make_executor,
 )
@@ -75,6 +76,18 @@ def test_make_executor_parses_the_documented_specs() -> None:
     ex = make_executor(" processes:3 ")
     assert isinstance(ex, ProcessExecutor) and ex.workers == 3
     assert isinstance(make_executor("processes"), ProcessExecutor)
+    for spec in ("auto", "processes:auto", "processes:AUTO"):
+        ex = make_executor(spec)
+        assert isinstance(ex, ProcessExecutor) and ex.workers == auto_workers()
+
+
+def test_auto_workers_one_per_core_capped_by_memory() -> None:
+    import os
+
+    cores = len(os.sched_getaffinity(0))
+    assert 1 <= auto_workers() <= cores
+    assert auto_workers(memory_per_worker=1) == cores  # memory is no limit
+    assert auto_workers(memory_per_worker=10**18) == 1  # never fewer than one
 
 
 @pytest.mark.parametrize(

@@ -68,13 +68,16 @@ def _check_executor(ctx: click.Context, param: click.Parameter, value: str | Non
         return None
     kind, sep, arg = value.strip().partition(":")
     kind = kind.lower()
-    if kind == "processes" and sep and not (arg.strip().isdecimal() and int(arg) >= 1):
+    workers = arg.strip().lower()
+    counted = workers.isdecimal() and int(workers) >= 1
+    if kind == "processes" and sep and workers != "auto" and not counted:
         raise click.BadParameter(
-            f"{value!r}: the number of workers must be a whole number >= 1, e.g. processes:2"
+            f"{value!r}: the number of workers must be a whole number >= 1 or auto, "
+            f"e.g. processes:2"
         )
-    if kind not in ("serial", "processes", "ray") or (kind == "serial" and sep):
+    if kind not in ("auto", "serial", "processes", "ray") or (kind in ("auto", "serial") and sep):
         raise click.BadParameter(
-            f"{value!r}: use serial, processes:N (N >= 1), processes, ray or ray:ADDRESS"
+            f"{value!r}: use auto, serial, processes:N (N >= 1), processes, ray or ray:ADDRESS"
         )
     return value
 

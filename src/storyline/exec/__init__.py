@@ -15,7 +15,7 @@ from storyline.exec.base import (
     catching,
 )
 from storyline.exec.distributed import RayExecutor  # imports ray only when one is made
-from storyline.exec.factory import make_executor
+from storyline.exec.factory import auto_workers, make_executor
 from storyline.exec.processes import ProcessExecutor
 from storyline.exec.serial import SerialExecutor
 
@@ -27,6 +27,7 @@ __all__ = [
     "RayExecutor",
     "SerialExecutor",
     "WorkerCrashedError",
+    "auto_workers",
     "catching",
     "make_executor",
 ]
