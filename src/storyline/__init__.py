@@ -37,7 +37,7 @@ __all__ = [
 _LAZY = {
     "read_articles": "storyline.ingest",
     "to_json_dict": "storyline.render",
-    "Store": "storyline.store",
+    "Store": "storyline.stories.store",
     "write_outputs": "storyline.render",
     "tag_times": "storyline.temporal",
 }

@@ -14,7 +14,9 @@ from storyline.errors import StorylineError
 
 # subcommand name -> module under storyline.cli exposing `command: click.Command`
 SUBCOMMANDS = {
+    "add": "storyline.cli.add",
     "build": "storyline.cli.build",
+    "search": "storyline.cli.search",
     "times": "storyline.cli.times",
     "evaluate": "storyline.cli.evaluate",
 }

@@ -1,0 +1,57 @@
+"""`StoryStore`: the store of one story, which grows as articles are added.
+
+It is the prepare cache (`storyline.store.Store`, whose `search` it keeps) plus the articles the
+story holds: `add` puts articles in, `corpus` and `build` read them out. Exported as
+`storyline.Store`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from storyline.config import Config
+from storyline.model import Timeline
+from storyline.progress import ProgressLike
+from storyline.store import Store as CacheStore
+from storyline.store import StoreError
+from storyline.stories.collection import AddReport, add_articles, stored_corpus
+
+if TYPE_CHECKING:
+    from storyline.pipeline import PreparedCorpus
+
+
+class StoryStore(CacheStore):
+    """A story's SQLite store. Use as a context manager, or call `close()`."""
+
+    def add(
+        self,
+        paths: Sequence[str | Path],
+        config: Config | None = None,
+        progress: ProgressLike = None,
+    ) -> AddReport:
+        """Add the articles under `paths` (files or folders), prepared under `config`.
+
+        Idempotent (an article the store holds is not prepared or stored again) and safe to
+        kill: each batch is one transaction, and a re-run adds exactly what is missing."""
+        return add_articles(self, paths, config, progress)
+
+    def corpus(self, config: Config | None = None, progress: ProgressLike = None) -> PreparedCorpus:
+        """The prepared corpus of every article the store holds (and every skipped input)."""
+        return stored_corpus(self, config, progress)
+
+    def build(self, config: Config | None = None, progress: ProgressLike = None) -> Timeline:
+        """The timeline of what the store holds: the same as `storyline.build` over the files
+        added, apart from run metadata. Raises StoreError when the store holds nothing."""
+        from storyline.pipeline import timeline_from
+
+        if not self.member_paths() and not self.conn.execute("SELECT 1 FROM skips").fetchone():
+            raise StoreError(
+                f"the store {self.path} holds no article. Fix: add some with "
+                f"`storyline add ARTICLES... --store {self.path}`"
+            )
+        return timeline_from(self.corpus(config, progress), config, progress)
+
+
+Store = StoryStore  # `storyline.Store`
