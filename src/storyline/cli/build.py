@@ -19,7 +19,9 @@ from storyline.config import Config
 from storyline.errors import StorylineError
 
 if TYPE_CHECKING:
+    from storyline.model import Timeline
     from storyline.pipeline import PreparedCorpus
+    from storyline.render import WriteReport
 
 DEFAULT_FORMATS = "json,md,html,timelinejs"
 
@@ -218,7 +220,10 @@ def command(
                         cfg.timeline.query_min_fraction,
                     )
                 )
-            report = write_report(timeline, Path(out_dir), formats, progress)
+            if store_path is None:
+                report = write_report(timeline, Path(out_dir), formats, progress)
+            else:  # changes.json and "Since last build", then this build is the last one
+                report = _write_with_changes(store_path, timeline, Path(out_dir), formats, progress)
     except StorylineError as e:
         raise click.ClickException(str(e)) from e
     if not quiet:
@@ -247,3 +252,16 @@ def _stored(store_path: str, cfg: Config, progress: TqdmProgress) -> PreparedCor
 
     with Store(store_path) as store:
         return store.corpus(cfg, progress)
+
+
+def _write_with_changes(
+    store_path: str, timeline: Timeline, out: Path, formats: list[str], progress: TqdmProgress
+) -> WriteReport:
+    from storyline.render import write_report
+    from storyline.stories import StoryStore
+
+    with StoryStore(store_path) as store:
+        changes = store.changes(timeline)
+        report = write_report(timeline, out, formats, progress, changes)
+        store.remember(timeline)
+    return report

@@ -7,9 +7,11 @@ story holds: `add` puts articles in, `corpus` and `build` read them out. Exporte
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from storyline.config import Config
 from storyline.model import Timeline
@@ -20,6 +22,8 @@ from storyline.stories.collection import AddReport, add_articles, stored_corpus
 
 if TYPE_CHECKING:
     from storyline.pipeline import PreparedCorpus
+
+STORY = "story"  # the id of the one story a store built with `build --store` keeps
 
 
 class StoryStore(CacheStore):
@@ -52,6 +56,36 @@ class StoryStore(CacheStore):
                 f"`storyline add ARTICLES... --store {self.path}`"
             )
         return timeline_from(self.corpus(config, progress), config, progress)
+
+    # -- the last timeline of each story -------------------------------------------
+    def last_timeline(self, story: str = STORY) -> dict[str, Any] | None:
+        """The `timeline.json` document of `story`'s last remembered build, or None."""
+        row = self.conn.execute("SELECT timeline FROM stories WHERE id = ?", (story,)).fetchone()
+        if row is None:
+            return None
+        doc = json.loads(row[0])
+        return doc if isinstance(doc, dict) else None
+
+    def changes(self, timeline: Timeline, story: str = STORY) -> dict[str, Any]:
+        """What changed in `timeline` since `story`'s last remembered build (`changes.json`)."""
+        from storyline.render import to_json_dict
+        from storyline.stories.changes import diff_timelines
+
+        return diff_timelines(self.last_timeline(story), to_json_dict(timeline))
+
+    def remember(self, timeline: Timeline, story: str = STORY) -> None:
+        """Keep `timeline` as `story`'s last build (what the next `changes` compares with)."""
+        from storyline.render import to_json_dict
+
+        doc = json.dumps(to_json_dict(timeline), ensure_ascii=False, sort_keys=True)
+        built = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        with self.atomic():
+            self.conn.execute(
+                "INSERT INTO stories (id, title, timeline, built) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (id) DO UPDATE SET title = excluded.title, "
+                "timeline = excluded.timeline, built = excluded.built",
+                (story, timeline.story.title, doc, built),
+            )
 
 
 Store = StoryStore  # `storyline.Store`
