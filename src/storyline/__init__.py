@@ -26,6 +26,7 @@ __all__ = [
     "Timeline",
     "__version__",
     "build",
+    "find_stories",
     "prepare_articles",
     "read_articles",
     "tag_times",
@@ -38,6 +39,7 @@ _LAZY = {
     "read_articles": "storyline.ingest",
     "to_json_dict": "storyline.render",
     "Store": "storyline.stories.store",
+    "find_stories": "storyline.stories.output",
     "write_outputs": "storyline.render",
     "tag_times": "storyline.temporal",
 }

@@ -17,6 +17,7 @@ SUBCOMMANDS = {
     "add": "storyline.cli.add",
     "build": "storyline.cli.build",
     "search": "storyline.cli.search",
+    "stories": "storyline.cli.stories",
     "times": "storyline.cli.times",
     "evaluate": "storyline.cli.evaluate",
 }
