@@ -8,13 +8,16 @@ Articles are taken in time order (then by id). Each is compared with every open 
 where the story's vectors are the sums of its articles' (TF-IDF terms and entity names, each
 unit length) and `gap_days` is how far the article's day lies outside the story's first..last
 days (0 inside; undated articles are not penalised). The article joins the best story when
-its score reaches `threshold`, and also any other whose score is at least `overlap_ratio` of
-the best and twice `threshold` (an article about two stories belongs to both); otherwise it
-starts a story. With `merge_threshold`, stories whose summed vectors score that much are
-merged after the pass (off by default: it did not help on Timeline17). No number of stories
-is preset. A story drifts: its vectors are sums, so it follows what its latest articles talk
-about, and its time window grows with it. Stories are only compared through an inverted index
-of their features, so the cost grows with the shared features, not with every story.
+its score reaches `threshold`; it also joins any other story scoring at least `overlap_ratio`
+of the best and twice `threshold`, when that story is another story (the two stories' summed
+vectors score under `distinct_below`, so not two chapters of one story): an article about two
+stories belongs to both. Otherwise it starts a story. No number of stories is preset.
+
+A story drifts: its vectors are sums, so it follows what its latest articles talk about, and
+its time window grows with it. With `merge_threshold`, stories whose summed vectors score that
+much are merged after the pass (off by default: it did not help on Timeline17). Stories are
+compared through an inverted index of their features, so the cost grows with the shared
+features, not with every story.
 
 Parameters follow scikit-learn's contract: `__init__` only stores them, the result of
 `fit` ends in `_`.
@@ -61,6 +64,7 @@ class SinglePassClusterer:
         name_weight: float = 0.4,
         time_scale_days: float = 60.0,
         overlap_ratio: float = 0.6,
+        distinct_below: float = 0.2,
         merge_threshold: float | None = None,
         merge_time_scale_days: float = 365.0,
     ) -> None:
@@ -70,6 +74,7 @@ class SinglePassClusterer:
         self.name_weight = name_weight
         self.time_scale_days = time_scale_days
         self.overlap_ratio = overlap_ratio
+        self.distinct_below = distinct_below
 
     def fit(self, features: Sequence[ArticleFeatures]) -> SinglePassClusterer:
         """Cluster `features`; sets `clusters_` (lists of article ids, in order of their first
@@ -86,7 +91,12 @@ class SinglePassClusterer:
             if ranked and ranked[0][0] >= self.threshold:
                 best = ranked[0][0]
                 floor = max(best * self.overlap_ratio, 2 * self.threshold)
-                chosen = [ranked[0][1]] + [i for s, i in ranked[1:] if s >= floor]
+                first = stories[ranked[0][1]]
+                chosen = [ranked[0][1]] + [
+                    i
+                    for s, i in ranked[1:]
+                    if s >= floor and self._pair(first, stories[i]) < self.distinct_below
+                ]
                 scores[f.id] = best
             else:
                 stories.append(_Story())

@@ -30,6 +30,7 @@ class StoryOptions:
     name_weight: float = 0.7
     time_scale_days: float = 30.0
     overlap_ratio: float = 0.6
+    distinct_below: float = 0.2
     merge_threshold: float | None = None
     merge_time_scale_days: float = 365.0
     min_words: int = 40
@@ -86,6 +87,7 @@ def cluster_articles(
         opts.name_weight,
         opts.time_scale_days,
         opts.overlap_ratio,
+        opts.distinct_below,
         opts.merge_threshold,
         opts.merge_time_scale_days,
     ).fit(kept)
