@@ -83,13 +83,14 @@ class _Writer:
                 self.store.put_many(prepared, self.fingerprint, digests)
             for a in prepared:
                 record, digest = self.records.pop(a.id)
-                conn.execute(
+                added = conn.execute(
                     "INSERT OR IGNORE INTO members (id, path, record, ingest, added) "
                     "VALUES (?, ?, ?, ?, ?)",
                     (a.id, record.path, article_to_json(record), digest, now),
-                )
+                ).rowcount
                 conn.execute("DELETE FROM skips WHERE path = ?", (record.path,))
-                conn.execute("DELETE FROM passages WHERE article = ?", (a.id,))
+                if not added:  # prepared again: its sentences may have changed
+                    conn.execute("DELETE FROM passages WHERE article = ?", (a.id,))
                 conn.executemany(
                     "INSERT INTO passages (text, title, article, sentence) VALUES (?, ?, ?, ?)",
                     passages(a),
