@@ -52,3 +52,16 @@ def test_build_needs_articles_or_a_store_and_says_what_to_do(tmp_path: Path) -> 
     assert code == 2 and "storyline add" in out
     code, out = _run("search", "dam", "--store", str(tmp_path / "none.db"))
     assert code == 2
+
+
+def test_building_an_empty_store_says_how_to_add_articles(tmp_path: Path) -> None:
+    db = tmp_path / "empty.db"
+    code, out = _run("add", str(tmp_path / "nothing-here"), "--store", str(db))
+    assert code == 0 and "skipped 1" in out  # a missing path is listed, not stored
+    code, out = _run("build", "--store", str(db), "-o", str(tmp_path / "out"))
+    assert code == 1 and "none of the 1 input could be used (missing: 1)" in out
+    from storyline.stories import StoryStore
+
+    StoryStore(tmp_path / "new.db").close()
+    code, out = _run("build", "--store", str(tmp_path / "new.db"), "-o", str(tmp_path / "o"))
+    assert code == 1 and "holds no article" in out and "storyline add" in out

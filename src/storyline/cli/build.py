@@ -251,6 +251,7 @@ def _stored(store_path: str, cfg: Config, progress: TqdmProgress) -> PreparedCor
     from storyline.stories import StoryStore as Store
 
     with Store(store_path) as store:
+        store.check_not_empty()
         return store.corpus(cfg, progress)
 
 

@@ -50,12 +50,16 @@ class StoryStore(CacheStore):
         added, apart from run metadata. Raises StoreError when the store holds nothing."""
         from storyline.pipeline import timeline_from
 
+        self.check_not_empty()
+        return timeline_from(self.corpus(config, progress), config, progress)
+
+    def check_not_empty(self) -> None:
+        """Raise StoreError, saying how to add articles, when the store holds no input."""
         if not self.member_paths() and not self.conn.execute("SELECT 1 FROM skips").fetchone():
             raise StoreError(
                 f"the store {self.path} holds no article. Fix: add some with "
                 f"`storyline add ARTICLES... --store {self.path}`"
             )
-        return timeline_from(self.corpus(config, progress), config, progress)
 
     # -- the last timeline of each story -------------------------------------------
     def last_timeline(self, story: str = STORY) -> dict[str, Any] | None:
