@@ -8,6 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from storyline.cli.main import cli
+from storyline.stories import StoryStore
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -40,6 +41,8 @@ def test_add_build_and_search_a_store(tmp_path: Path) -> None:
     assert hits and all(h["path"].startswith(str(EXAMPLES)) for h in hits)
     assert hits[0]["path"].endswith("09_nile_basin_monitor.jsonl#L1")
     assert hits[0]["published"] == "2015-03-23" and "Khartoum" in hits[0]["text"]
+    story = _doc(tmp_path / "s")["story"]
+    assert isinstance(story, dict) and hits[0]["stories"] == [story["title"]]
 
 
 def test_build_needs_articles_or_a_store_and_says_what_to_do(tmp_path: Path) -> None:
@@ -60,8 +63,6 @@ def test_building_an_empty_store_says_how_to_add_articles(tmp_path: Path) -> Non
     assert code == 0 and "skipped 1" in out  # a missing path is listed, not stored
     code, out = _run("build", "--store", str(db), "-o", str(tmp_path / "out"))
     assert code == 1 and "none of the 1 input could be used (missing: 1)" in out
-    from storyline.stories import StoryStore
-
     StoryStore(tmp_path / "new.db").close()
     code, out = _run("build", "--store", str(tmp_path / "new.db"), "-o", str(tmp_path / "o"))
     assert code == 1 and "holds no article" in out and "storyline add" in out

@@ -37,7 +37,9 @@ def command(words: str, store_path: str, limit: int, as_json: bool) -> None:
         if as_json:
             click.echo(json.dumps(dataclasses.asdict(hit), ensure_ascii=False, sort_keys=True))
         else:
-            where = " · ".join(x for x in (hit.published or "undated", hit.outlet) if x)
+            where = " · ".join(
+                x for x in (hit.published or "undated", hit.outlet, *hit.stories) if x
+            )
             click.echo(f"{where} · {hit.path}\n    {hit.text}")
     if not hits:
         click.echo(f"storyline: no stored sentence holds every word of {words!r}", err=True)

@@ -81,6 +81,12 @@ MIGRATIONS: tuple[Migration, ...] = (
                 timeline TEXT NOT NULL,
                 built TEXT NOT NULL
             )""",
+            """CREATE TABLE story_articles (
+                story TEXT NOT NULL,
+                article TEXT NOT NULL,
+                PRIMARY KEY (story, article)
+            )""",
+            "CREATE INDEX story_articles_article ON story_articles (article)",
             """CREATE VIRTUAL TABLE passages USING fts5 (
                 text, title, article UNINDEXED, sentence UNINDEXED,
                 tokenize = 'unicode61 remove_diacritics 2'
@@ -95,6 +101,7 @@ APPLICATION_ID = 0x53544C4E
 _FTS_SHADOWS = ("", "_data", "_idx", "_content", "_docsize", "_config")
 _OWN_TABLES = frozenset(
     {"articles", "runs", "migrations", "sqlite_sequence", "members", "skips", "stories"}
+    | {"story_articles"}
     | {f"passages{suffix}" for suffix in _FTS_SHADOWS}
 )
 

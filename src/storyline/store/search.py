@@ -1,5 +1,6 @@
 """Full-text search over a store's sentences and titles (SQLite FTS5, filled by `Store.add`).
 
+Each hit names the stories (built by `build --store` or `stories --store`) its article is in.
 The query is read as words (any punctuation is ignored, so a user's text never raises an FTS5
 syntax error); a hit holds every word, in the sentence or in the article's title; accents do not
 matter ("kono" finds "Kōno"). Hits are ranked by BM25, then by article and sentence.
@@ -30,7 +31,7 @@ class SearchHit:
     title: str | None
     sentence: int | None
     text: str
-    story: str | None  # the title of the store's story when it has been built
+    stories: tuple[str, ...]  # the titles of the built stories the article is in
 
 
 def fts_query(text: str) -> str | None:
@@ -56,8 +57,14 @@ def search_store(store: Store, text: str, limit: int = 20) -> list[SearchHit]:
         "WHERE passages MATCH ? ORDER BY bm25(passages), p.article, p.sentence LIMIT ?",
         (query, limit),
     ).fetchall()
-    story_row = conn.execute("SELECT title FROM stories ORDER BY id LIMIT 1").fetchone()
-    story = str(story_row[0]) if story_row else None
+    titles: dict[str, list[str]] = {}
+    for article_id in sorted({str(r[0]) for r in rows}):
+        found = conn.execute(
+            "SELECT s.title FROM story_articles AS m JOIN stories AS s ON s.id = m.story "
+            "WHERE m.article = ? ORDER BY s.title",
+            (article_id,),
+        )
+        titles[article_id] = [str(t[0]) for t in found]
     hits: list[SearchHit] = []
     for article_id, sentence, text_col, title_col, path, stored in rows:
         outlet = published = title = None
@@ -78,7 +85,7 @@ def search_store(store: Store, text: str, limit: int = 20) -> list[SearchHit]:
                 title=title,
                 sentence=None if sentence is None else int(sentence),
                 text=str(text_col or title_col),
-                story=story,
+                stories=tuple(titles.get(str(article_id), ())),
             )
         )
     return hits

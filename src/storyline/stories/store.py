@@ -90,6 +90,11 @@ class StoryStore(CacheStore):
                 "timeline = excluded.timeline, built = excluded.built",
                 (story, timeline.story.title, doc, built),
             )
+            self.conn.execute("DELETE FROM story_articles WHERE story = ?", (story,))
+            self.conn.executemany(
+                "INSERT INTO story_articles (story, article) VALUES (?, ?)",
+                [(story, a.id) for a in timeline.articles],
+            )
 
 
 Store = StoryStore  # `storyline.Store`
