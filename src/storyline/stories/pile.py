@@ -33,7 +33,7 @@ class StoryOptions:
     distinct_below: float = 0.2
     merge_threshold: float | None = None
     merge_time_scale_days: float = 365.0
-    min_words: int = 40
+    min_words: int = 20
     min_story_size: int = 2
     max_terms: int = 200
     max_names: int = 50
