@@ -7,10 +7,13 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storyline.config import Config
 from storyline.model import Timeline
@@ -162,3 +165,19 @@ def test_a_copy_of_a_stored_article_under_another_path_is_a_duplicate(
             ("duplicate", str(tmp_path / "kono-copy.txt"))
         ]
         assert len(store.build().articles) == 2
+
+
+@pytest.fixture(scope="module")
+def searchable(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    folder = tmp_path_factory.mktemp("search")
+    (folder / "kono.txt").write_text(KONO, encoding="utf-8")
+    with Store(folder / "story.db") as store:
+        store.add([folder])
+        yield store
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(max_size=60))
+def test_any_search_text_gives_hits_or_none_never_an_error(searchable: Store, text: str) -> None:
+    hits = searchable.search(text)
+    assert all(h.path.endswith("kono.txt") for h in hits)
