@@ -2,7 +2,7 @@
 the discovered stories against the topic folders, and the time and peak memory of clustering.
 
     PYTHONPATH=src python bench/stories.py --cache /tmp/wt12/t17.sqlite \\
-        --root /work/main/../shared/data/t17 [--topics bpoil,egypt] [--cached-only]
+        --root /work/main/../shared/data/t17 [--topics bpoil,egypt] [--cached-only] [--timelines]
 
 Prepared articles come from a prepare cache (`--cache`, a Store keyed by fingerprint: copy a
 shared one first, it is written to when articles are missing). `--root` must be spelled as the
@@ -62,6 +62,11 @@ def main() -> None:
     ap.add_argument("--cache", required=True)
     ap.add_argument("--topics", default="")
     ap.add_argument("--cached-only", action="store_true")
+    ap.add_argument(
+        "--timelines",
+        action="store_true",
+        help="also score each topic's timelines built from its discovered story",
+    )
     ap.add_argument("--threshold", type=float, default=StoryOptions().threshold)
     ap.add_argument("--name-weight", type=float, default=StoryOptions().name_weight)
     ap.add_argument("--time-scale", type=float, default=StoryOptions().time_scale_days)
@@ -111,6 +116,10 @@ def main() -> None:
     for story in sorted(pile.stories, key=lambda s: -len(s.articles))[:12]:
         topics = Counter(gold[i] for i in story.articles)
         print(f"  {story.id} {len(story.articles):5d} {dict(topics.most_common(3))} {story.title}")
+    if args.timelines:
+        from stories_tls import compare
+
+        print(compare(pile, gold, root, {a.id: a for a in articles}))
 
 
 if __name__ == "__main__":

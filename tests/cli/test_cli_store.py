@@ -66,3 +66,4 @@ def test_building_an_empty_store_says_how_to_add_articles(tmp_path: Path) -> Non
     StoryStore(tmp_path / "new.db").close()
     code, out = _run("build", "--store", str(tmp_path / "new.db"), "-o", str(tmp_path / "o"))
     assert code == 1 and "holds no article" in out and "storyline add" in out
+    assert not (tmp_path / "o").exists()

@@ -245,13 +245,17 @@ def _check_sources(articles: tuple[str, ...], store_path: str | None) -> None:
             f"there is no store at {store_path}: create it with "
             f"`storyline add ARTICLES... --store {store_path}`"
         )
+    if store_path is not None:  # before the output folder is made
+        from storyline.stories import StoryStore
+
+        with StoryStore(store_path) as store:
+            store.check_not_empty()
 
 
 def _stored(store_path: str, cfg: Config, progress: TqdmProgress) -> PreparedCorpus:
     from storyline.stories import StoryStore as Store
 
     with Store(store_path) as store:
-        store.check_not_empty()
         return store.corpus(cfg, progress)
 
 
