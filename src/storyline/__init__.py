@@ -26,6 +26,7 @@ __all__ = [
     "Timeline",
     "__version__",
     "build",
+    "find_stories",
     "prepare_articles",
     "read_articles",
     "tag_times",
@@ -37,7 +38,8 @@ __all__ = [
 _LAZY = {
     "read_articles": "storyline.ingest",
     "to_json_dict": "storyline.render",
-    "Store": "storyline.store",
+    "Store": "storyline.stories.store",
+    "find_stories": "storyline.stories.output",
     "write_outputs": "storyline.render",
     "tag_times": "storyline.temporal",
 }

@@ -18,7 +18,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from storyline._version import __version__
 from storyline.config import Config
@@ -140,9 +139,6 @@ def prepare_articles(
     records are never all held at once (the prepared articles are). `progress` hears the
     stages ``prepare`` (one step per article; the total is not known while streaming) and
     ``syndication``."""
-    from storyline.corpus.outlets import resolve_outlets
-    from storyline.corpus.syndication.groups import find_syndication
-
     cfg = config or Config()
     report = as_progress(progress)
     skipped: list[Skip] = []
@@ -161,8 +157,26 @@ def prepare_articles(
 
     report.stage("prepare", None)
     prepared = _run_document_stages(fresh(), cfg, report)
-    articles = sorted((p for p in prepared if isinstance(p, Article)), key=lambda a: a.id)
-    skipped.extend(p for p in prepared if isinstance(p, Skip))
+    return finish_corpus(prepared, skipped, cfg, report)
+
+
+def finish_corpus(
+    prepared: Iterable[Article | Skip],
+    skipped: Iterable[Skip],
+    config: Config | None = None,
+    progress: Progress = None,
+) -> PreparedCorpus:
+    """The corpus end of `prepare_articles`: articles sorted by id, outlets resolved,
+    syndication found; skips sorted. `Store.build` finishes stored articles with it, so a
+    build from a store equals a build from the files."""
+    from storyline.corpus.outlets import resolve_outlets
+    from storyline.corpus.syndication.groups import find_syndication
+
+    cfg = config or Config()
+    report = as_progress(progress)
+    items = list(prepared)
+    skipped = [*skipped, *(p for p in items if isinstance(p, Skip))]
+    articles = sorted((p for p in items if isinstance(p, Article)), key=lambda a: a.id)
     articles = resolve_outlets(articles, cfg.corpus.alias_file)
     report.stage("syndication", 1)
     articles = find_syndication(
@@ -173,7 +187,8 @@ def prepare_articles(
     return PreparedCorpus(tuple(articles), tuple(skipped))
 
 
-_Cache = tuple[Any, str, dict[str, str]]  # (store, fingerprint, ingest digests in flight)
+Sink = Callable[[list[Article | Skip]], None]
+"""Hears each prepared batch as it is done (the store writes it in one transaction)."""
 
 
 def _run_document_stages(
@@ -181,7 +196,7 @@ def _run_document_stages(
 ) -> list[Article | Skip]:
     batch_size = max(1, cfg.annotate.batch_size)
     if not cfg.cache:
-        return _prepare_all(_batches(todo, batch_size), cfg, progress, None)
+        return prepare_stream(_batches(todo, batch_size), cfg, progress, None)
     from storyline.store import Store
 
     fingerprint = prepare_fingerprint(cfg)
@@ -201,17 +216,27 @@ def _run_document_stages(
                     digests.update((a.id, keys[a.id]) for a in rest)
                     yield rest
 
-        prepared = _prepare_all(misses(), cfg, progress, (store, fingerprint, digests))
+        def sink(out: list[Article | Skip]) -> None:
+            done = [a for a in out if isinstance(a, Article)]
+            store.put_many(done, fingerprint, digests)
+            for a in done:
+                digests.pop(a.id, None)
+
+        prepared = prepare_stream(misses(), cfg, progress, sink)
         return [*hits, *prepared]
 
 
-def _prepare_all(
+def prepare_stream(
     batches: Iterable[list[Article]],
     cfg: Config,
-    progress: ProgressProtocol,
-    cache: _Cache | None,
+    progress: ProgressLike,
+    sink: Sink | None = None,
 ) -> list[Article | Skip]:
+    """The document stages over `batches` of ingested articles, on `cfg.executor`; `sink`
+    hears each batch's output as soon as it is done. Returns every output."""
     from storyline.exec import make_executor
+
+    report = as_progress(progress)
 
     results: list[Article | Skip] = []
     stream = iter(batches)
@@ -224,13 +249,9 @@ def _prepare_all(
     with make_executor(spec, initializer=_WarmUp(cfg.annotate.model)) as executor:
         for out in executor.map(_PrepareBatch(cfg), todo, chunksize=1):
             results.extend(out)
-            if cache is not None:
-                store, fingerprint, digests = cache
-                done = [a for a in out if isinstance(a, Article)]
-                store.put_many(done, fingerprint, digests)
-                for a in done:
-                    digests.pop(a.id, None)
-            progress.advance(len(out))
+            if sink is not None:
+                sink(out)
+            report.advance(len(out))
     return results
 
 

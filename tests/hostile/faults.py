@@ -90,6 +90,48 @@ def kill_loop(args: list[str], cwd: Path, runs: int, span: float, seed: int = 1)
     return KillLoop(runs, killed_at, early)
 
 
+def rows_in(db: Path, table: str) -> int:
+    """The rows of `table` in the store `db` (0 while the file or table does not exist)."""
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+    except sqlite3.Error:
+        return 0
+    try:
+        return int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+    except sqlite3.Error:
+        return 0
+    finally:
+        conn.close()
+
+
+def kill_mid_write(
+    args: list[str], cwd: Path, db: Path, table: str, at_least: int, timeout: float = 300
+) -> int:
+    """Start `storyline ARGS` in `cwd` and SIGKILL it as soon as `table` of `db` holds
+    `at_least` rows: surely mid-write. Returns the rows seen then (0: it ended first)."""
+    proc = subprocess.Popen(
+        storyline_cmd(*args),
+        cwd=cwd,
+        env=cli_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        stdin=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + timeout
+    try:
+        while proc.poll() is None and time.monotonic() < deadline:
+            seen = rows_in(db, table)
+            if seen >= at_least:
+                proc.send_signal(signal.SIGKILL)
+                return seen
+            time.sleep(0.02)
+        return 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait()
+
+
 def integrity(db: Path) -> tuple[str, int, int]:
     """(PRAGMA integrity_check, rows, distinct ids) of a store file."""
     conn = sqlite3.connect(db)

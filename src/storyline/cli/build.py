@@ -9,7 +9,7 @@ summary line in plain English.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -17,6 +17,11 @@ from storyline.cli.hints import no_article_used, summary_line
 from storyline.cli.progress import TqdmProgress
 from storyline.config import Config
 from storyline.errors import StorylineError
+
+if TYPE_CHECKING:
+    from storyline.model import Timeline
+    from storyline.pipeline import PreparedCorpus
+    from storyline.render import WriteReport
 
 DEFAULT_FORMATS = "json,md,html,timelinejs"
 
@@ -96,7 +101,7 @@ def _check_formats(ctx: click.Context, param: click.Parameter, value: str) -> li
 
 
 @click.command("build")
-@click.argument("articles", nargs=-1, required=True, type=click.Path())
+@click.argument("articles", nargs=-1, type=click.Path())
 @click.option(
     "-o",
     "--out",
@@ -149,6 +154,13 @@ def _check_formats(ctx: click.Context, param: click.Parameter, value: str) -> li
     help="SQLite file caching prepared articles between runs.",
 )
 @click.option(
+    "--store",
+    "store_path",
+    default=None,
+    type=click.Path(dir_okay=False),
+    help="Build from what this store holds (see `storyline add`) instead of ARTICLES.",
+)
+@click.option(
     "-q",
     "--quiet",
     "quiet_here",
@@ -167,9 +179,11 @@ def command(
     overrides: tuple[str, ...],
     executor: str | None,
     cache: str | None,
+    store_path: str | None,
     quiet_here: bool,
 ) -> None:
-    """Build the timeline of the story told by ARTICLES (files or folders)."""
+    """Build the timeline of the story told by ARTICLES (files or folders), or held by
+    --store."""
     from storyline.corpus.relevance import QueryMatcher
     from storyline.ingest import read_articles
     from storyline.pipeline import prepare_articles, timeline_from
@@ -187,12 +201,14 @@ def command(
         if cache is not None:
             cfg = cfg.with_value("cache", cache)
         check_numbers(cfg)
+        _check_sources(articles, store_path)
         created = not Path(out_dir).exists()
         prepare_output_dir(out_dir)  # an output folder that cannot be written fails first
         with TqdmProgress(disable=True if quiet else None) as progress:
-            # records are read as the stages run, never all held at once
-            items = read_articles(list(articles), cfg.ingest)
-            corpus = prepare_articles(items, cfg, progress)
+            if store_path is not None:
+                corpus = _stored(store_path, cfg, progress)
+            else:  # records are read as the stages run, never all held at once
+                corpus = prepare_articles(read_articles(list(articles), cfg.ingest), cfg, progress)
             timeline = timeline_from(corpus, cfg, progress)
             if not timeline.articles:
                 discard_output_dir(out_dir, created=created)
@@ -207,10 +223,53 @@ def command(
                         cfg.timeline.query_min_fraction,
                     )
                 )
-            report = write_report(timeline, Path(out_dir), formats, progress)
+            if store_path is None:
+                report = write_report(timeline, Path(out_dir), formats, progress)
+            else:  # changes.json and "Since last build", then this build is the last one
+                report = _write_with_changes(store_path, timeline, Path(out_dir), formats, progress)
     except StorylineError as e:
         raise click.ClickException(str(e)) from e
     if not quiet:
         click.echo(
             summary_line(timeline.provenance.counts, report.written, report.skipped), err=True
         )
+
+
+def _check_sources(articles: tuple[str, ...], store_path: str | None) -> None:
+    if store_path is None and not articles:
+        raise click.UsageError("give ARTICLES (files or folders), or --store S")
+    if store_path is not None and articles:
+        raise click.UsageError(
+            f"give ARTICLES or --store, not both: add them first with "
+            f"`storyline add {' '.join(articles)} --store {store_path}`"
+        )
+    if store_path is not None and not Path(store_path).is_file():
+        raise click.UsageError(
+            f"there is no store at {store_path}: create it with "
+            f"`storyline add ARTICLES... --store {store_path}`"
+        )
+    if store_path is not None:  # before the output folder is made
+        from storyline.stories import StoryStore
+
+        with StoryStore(store_path) as store:
+            store.check_not_empty()
+
+
+def _stored(store_path: str, cfg: Config, progress: TqdmProgress) -> PreparedCorpus:
+    from storyline.stories import StoryStore as Store
+
+    with Store(store_path) as store:
+        return store.corpus(cfg, progress)
+
+
+def _write_with_changes(
+    store_path: str, timeline: Timeline, out: Path, formats: list[str], progress: TqdmProgress
+) -> WriteReport:
+    from storyline.render import write_report
+    from storyline.stories import StoryStore
+
+    with StoryStore(store_path) as store:
+        changes = store.changes(timeline)
+        report = write_report(timeline, out, formats, progress, changes)
+        store.remember(timeline)
+    return report

@@ -14,7 +14,10 @@ from storyline.errors import StorylineError
 
 # subcommand name -> module under storyline.cli exposing `command: click.Command`
 SUBCOMMANDS = {
+    "add": "storyline.cli.add",
     "build": "storyline.cli.build",
+    "search": "storyline.cli.search",
+    "stories": "storyline.cli.stories",
     "times": "storyline.cli.times",
     "evaluate": "storyline.cli.evaluate",
 }

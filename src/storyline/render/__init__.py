@@ -17,7 +17,7 @@ import json
 import logging
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,6 +37,7 @@ from storyline.render.timelinejs import render_timelinejs
 log = logging.getLogger(__name__)
 
 SCHEMA_PATH = Path(__file__).resolve().parent / "timeline.schema.json"
+CHANGES_FILE = "changes.json"  # written beside the timeline by a build from a store
 
 
 def _render_json(timeline: Timeline) -> str:
@@ -45,8 +46,10 @@ def _render_json(timeline: Timeline) -> str:
 
 for _renderer in (
     Renderer("json", "timeline.json", _render_json, "the versioned contract (JSON Schema)"),
-    Renderer("md", "timeline.md", render_markdown, "Markdown"),
-    Renderer("html", "timeline.html", render_html, "a self-contained page"),
+    Renderer("md", "timeline.md", render_markdown, "Markdown", with_changes=render_markdown),
+    Renderer(
+        "html", "timeline.html", render_html, "a self-contained page", with_changes=render_html
+    ),
     Renderer(
         "timelinejs",
         "timelinejs.json",
@@ -99,11 +102,16 @@ def write_outputs(timeline: Timeline, out_dir: Path, formats: Sequence[str]) -> 
 
 
 def write_report(
-    timeline: Timeline, out_dir: Path, formats: Sequence[str], progress: ProgressLike = None
+    timeline: Timeline,
+    out_dir: Path,
+    formats: Sequence[str],
+    progress: ProgressLike = None,
+    changes: Mapping[str, Any] | None = None,
 ) -> WriteReport:
     """`write_outputs`, returning the files skipped with their reasons too. A skipped file
     left in `out_dir` by an earlier build is removed, so the folder never mixes two builds.
-    `progress` hears the stage ``render`` (one step per file)."""
+    `progress` hears the stage ``render`` (one step per file). `changes` (a store's build:
+    `StoryStore.changes`) is written to changes.json and shown by the formats that can."""
     chosen = list({r.name: r for r in (renderer_for(f) for f in formats)}.values())
     out = prepare_output_dir(out_dir)
     report = as_progress(progress)
@@ -113,7 +121,10 @@ def write_report(
         path = out / renderer.filename
         reason = renderer.refuses(timeline) if renderer.refuses is not None else None
         if reason is None:
-            _write_atomic(path, renderer.render(timeline))
+            if changes is not None and renderer.with_changes is not None:
+                _write_atomic(path, renderer.with_changes(timeline, changes))
+            else:
+                _write_atomic(path, renderer.render(timeline))
             log.info("wrote %s", path)
             done.written.append(path)
         else:
@@ -123,6 +134,10 @@ def write_report(
             log.warning("not writing %s: %s", path, reason)
             done.skipped[path.name] = reason
         report.advance(1)
+    if changes is not None:
+        path = out / CHANGES_FILE
+        _write_atomic(path, dumps(dict(changes)))
+        done.written.append(path)
     return done
 
 

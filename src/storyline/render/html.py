@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from storyline.model import Timeline
+from storyline.render import changes as changes_section
 from storyline.render import html_sections as sections
 from storyline.render._common import one_line
 from storyline.render.html_sections import esc, link
@@ -64,6 +65,8 @@ def render_html(timeline: Timeline, changes: Mapping[str, Any] | None = None) ->
     ]
     parts += sections.summary(timeline, numbered)
     parts += [sections.nav(timeline), "</header>", '<main id="main">']
+    if changes is not None:
+        parts += changes_section.html(changes, esc)
     parts += sections.timeline(timeline, numbered)
     parts += sections.disagreements(timeline, numbered)
     parts += sections.entities(timeline)

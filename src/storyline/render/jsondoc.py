@@ -201,3 +201,13 @@ def _disagreement(d: Disagreement, sources: Sources) -> dict[str, Any]:
             for c in d.claims
         ],
     }
+
+
+def article_json(a: Article) -> dict[str, Any]:
+    """An article as in `timeline.json`'s `articles[]` (used)."""
+    return _article(a)
+
+
+def skip_json(s: Skip) -> dict[str, Any]:
+    """A skipped input as in `timeline.json`'s `articles[]`."""
+    return _skipped(s)

@@ -8,9 +8,11 @@ an image, raw HTML, emphasis, a code span or a table cell.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from storyline.model import EntrySentence, Timeline, TimelineEntry
+from storyline.render import changes as changes_section
 from storyline.render._common import (
     SINGLE_SOURCE_NOTE,
     Cite,
@@ -57,10 +59,13 @@ def md_code(text: str) -> str:
     return f"{fence}{pad}{flat}{pad}{fence}"
 
 
-def render_markdown(timeline: Timeline) -> str:
+def render_markdown(timeline: Timeline, changes: Mapping[str, Any] | None = None) -> str:
+    """timeline.md; `changes` (`changes.json` of a store's build) adds "Since last build"."""
     sources = Sources(timeline)
     out: list[str] = [f"# {md_escape(timeline.story.title) or 'Timeline'}", ""]
     out += _summary(timeline, sources)
+    if changes is not None:
+        out += changes_section.markdown(changes, md_escape)
     out += ["## Timeline", ""]
     if not timeline.entries:
         out += ["_No dated events were found._", ""]

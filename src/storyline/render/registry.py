@@ -10,8 +10,9 @@ bytes). A new format is one `register(Renderer(...))` call; `write_outputs`, the
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from storyline.errors import ConfigError
 from storyline.model import Timeline
@@ -21,13 +22,15 @@ from storyline.model import Timeline
 class Renderer:
     """name: the `--format` name; filename: the file `write_outputs` writes; render: the
     timeline as text; describe: one line for help texts; refuses: why a timeline's file
-    would be useless (then it is not written), or None."""
+    would be useless (then it is not written), or None; with_changes: the render with a
+    store's `changes.json` (a "Since last build" section), for formats that show it."""
 
     name: str
     filename: str
     render: Callable[[Timeline], str]
     describe: str
     refuses: Callable[[Timeline], str | None] | None = None
+    with_changes: Callable[[Timeline, Mapping[str, Any]], str] | None = None
 
 
 _RENDERERS: dict[str, Renderer] = {}

@@ -57,12 +57,53 @@ MIGRATIONS: tuple[Migration, ...] = (
         "the digest of the ingested record a cached article was prepared from",
         ("ALTER TABLE articles ADD COLUMN ingest TEXT",),
     ),
+    Migration(
+        3,
+        "the articles a story holds, its skipped inputs, its last timeline, full-text search",
+        (
+            """CREATE TABLE members (
+                id TEXT PRIMARY KEY,
+                path TEXT NOT NULL,
+                record TEXT NOT NULL,
+                ingest TEXT NOT NULL,
+                added TEXT NOT NULL
+            )""",
+            """CREATE TABLE skips (
+                path TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                detail TEXT NOT NULL,
+                added TEXT NOT NULL,
+                PRIMARY KEY (path, reason, detail)
+            )""",
+            """CREATE TABLE stories (
+                id TEXT PRIMARY KEY,
+                title TEXT NOT NULL,
+                timeline TEXT NOT NULL,
+                built TEXT NOT NULL
+            )""",
+            """CREATE TABLE story_articles (
+                story TEXT NOT NULL,
+                article TEXT NOT NULL,
+                PRIMARY KEY (story, article)
+            )""",
+            "CREATE INDEX story_articles_article ON story_articles (article)",
+            """CREATE VIRTUAL TABLE passages USING fts5 (
+                text, title, article UNINDEXED, sentence UNINDEXED,
+                tokenize = 'unicode61 remove_diacritics 2'
+            )""",
+        ),
+    ),
 )
 
 # PRAGMA application_id of a storyline store ("STLN"): a SQLite file of another program is
 # refused instead of getting storyline's tables added to it.
 APPLICATION_ID = 0x53544C4E
-_OWN_TABLES = frozenset({"articles", "runs", "migrations", "sqlite_sequence"})
+_FTS_SHADOWS = ("", "_data", "_idx", "_content", "_docsize", "_config")
+_OWN_TABLES = frozenset(
+    {"articles", "runs", "migrations", "sqlite_sequence", "members", "skips", "stories"}
+    | {"story_articles"}
+    | {f"passages{suffix}" for suffix in _FTS_SHADOWS}
+)
 
 
 def check_ownership(conn: sqlite3.Connection, path: str) -> None:

@@ -19,11 +19,14 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from storyline.model import Article, Provenance
 from storyline.store.codec import CODEC_VERSION, CodecError, article_from_json, article_to_json
 from storyline.store.migrations import StoreError, apply_migrations, check_ownership
+
+if TYPE_CHECKING:
+    from storyline.store.search import SearchHit
 
 log = logging.getLogger(__name__)
 
@@ -245,6 +248,18 @@ class Store:
                 (fingerprint, CODEC_VERSION),
             ).fetchone()
         return int(row[0])
+
+    # -- a story's articles -----------------------------------------------------
+    def search(self, text: str, limit: int = 20) -> list[SearchHit]:
+        """Stored sentences and titles holding every word of `text`, best first."""
+        from storyline.store.search import search_store
+
+        return search_store(self, text, limit)
+
+    def member_paths(self) -> dict[str, str]:
+        """The id -> path of every article the store holds."""
+        rows = self.conn.execute("SELECT id, path FROM members ORDER BY id")
+        return {str(r[0]): str(r[1]) for r in rows}
 
     # -- runs -------------------------------------------------------------------
     def record_run(self, provenance: Provenance, *, started: str | None = None) -> int:

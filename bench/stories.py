@@ -1,0 +1,126 @@
+"""Story clustering on Timeline17 poured into one pile: B-cubed precision, recall and F1 of
+the discovered stories against the topic folders, and the time and peak memory of clustering.
+
+    PYTHONPATH=src python bench/stories.py --cache /tmp/wt12/t17.sqlite \\
+        --root /work/main/../shared/data/t17 [--topics bpoil,egypt] [--cached-only] [--timelines]
+
+Prepared articles come from a prepare cache (`--cache`, a Store keyed by fingerprint: copy a
+shared one first, it is written to when articles are missing). `--root` must be spelled as the
+cache's articles were read (their paths are part of the cache key). With `--cached-only`,
+articles missing from the cache are left out (and counted) instead of prepared. Each article's
+primary story (the first it joined) is scored; an article in no story is its own cluster.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+import tracemalloc
+from collections import Counter
+from pathlib import Path
+
+from storyline.config import Config
+from storyline.ingest import read_articles
+from storyline.model import Article, Skip
+from storyline.pipeline import finish_corpus, ingest_digest, prepare_articles, prepare_fingerprint
+from storyline.store import Store
+from storyline.stories.pile import StoryOptions, cluster_articles
+
+
+def bcubed(predicted: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 of a flat clustering (item -> cluster) against gold."""
+    pairs = Counter((predicted[i], gold[i]) for i in gold)
+    pred_size = Counter(predicted[i] for i in gold)
+    gold_size = Counter(gold.values())
+    n = len(gold)
+    p = sum(k * k / pred_size[c] for (c, _), k in pairs.items()) / n
+    r = sum(k * k / gold_size[g] for (_, g), k in pairs.items()) / n
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def load(root: Path, topics: list[str], cache: str, cached_only: bool) -> dict[str, Article]:
+    cfg = Config(cache=cache)
+    out: dict[str, Article] = {}
+    for topic in topics:
+        folder = f"{root}/{topic}"
+        if cached_only:
+            items = [a for a in read_articles([folder], cfg.ingest) if not isinstance(a, Skip)]
+            keys = {a.id: ingest_digest(a) for a in items}
+            with Store(cache) as store:
+                hits = store.get_many(list(keys), prepare_fingerprint(cfg), keys)
+            found = list(hits.values())
+        else:
+            found = list(prepare_articles(read_articles([folder], cfg.ingest), cfg).articles)
+        for a in found:
+            out.setdefault(a.id, a)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--root", default="/work/main/../shared/data/t17")
+    ap.add_argument("--cache", required=True)
+    ap.add_argument("--topics", default="")
+    ap.add_argument("--cached-only", action="store_true")
+    ap.add_argument(
+        "--timelines",
+        action="store_true",
+        help="also score each topic's timelines built from its discovered story",
+    )
+    ap.add_argument("--threshold", type=float, default=StoryOptions().threshold)
+    ap.add_argument("--name-weight", type=float, default=StoryOptions().name_weight)
+    ap.add_argument("--time-scale", type=float, default=StoryOptions().time_scale_days)
+    args = ap.parse_args()
+    root = Path(args.root)
+    topics = (
+        args.topics.split(",")
+        if args.topics
+        else sorted(p.name for p in root.iterdir() if p.is_dir())
+    )
+    gold: dict[str, str] = {}
+    articles: list[Article] = []
+    started = time.perf_counter()
+    for topic in topics:
+        loaded = load(root, [topic], args.cache, args.cached_only)
+        for a in loaded.values():
+            if a.id not in gold:
+                gold[a.id] = topic
+                articles.append(a)
+    loaded_s = time.perf_counter() - started
+    corpus = finish_corpus(articles, [])
+    options = StoryOptions(
+        threshold=args.threshold, name_weight=args.name_weight, time_scale_days=args.time_scale
+    )
+    tracemalloc.start()
+    started = time.perf_counter()
+    pile = cluster_articles(corpus, options)
+    seconds = time.perf_counter() - started
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    predicted = {a.id: f"alone:{a.id}" for a in corpus.articles}
+    in_two = 0
+    for story in reversed(pile.stories):  # the first story an article joined wins
+        for article_id in story.articles:
+            predicted[article_id] = story.id
+    for story_ids in pile.memberships.values():
+        in_two += len(story_ids) > 1
+    p, r, f1 = bcubed(predicted, {i: gold[i] for i in predicted})
+    print(f"topics: {','.join(topics)}; articles: {len(predicted)} (load {loaded_s:.0f} s)")
+    print(
+        f"stories: {len(pile.stories)}; in no story: {len(pile.unassigned)} "
+        f"({dict(Counter(u.reason for u in pile.unassigned))}); in two or more: {in_two}"
+    )
+    print(f"B-cubed P {p:.3f} R {r:.3f} F1 {f1:.3f}")
+    print(f"clustering: {seconds:.1f} s, peak {peak / 2**20:.0f} MiB (tracemalloc)")
+    print(f"options: {options}")
+    for story in sorted(pile.stories, key=lambda s: -len(s.articles))[:12]:
+        topics = Counter(gold[i] for i in story.articles)
+        print(f"  {story.id} {len(story.articles):5d} {dict(topics.most_common(3))} {story.title}")
+    if args.timelines:
+        from stories_tls import compare
+
+        print(compare(pile, gold, root, {a.id: a for a in articles}))
+
+
+if __name__ == "__main__":
+    main()
