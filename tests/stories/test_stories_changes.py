@@ -8,13 +8,14 @@ import json
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 from click.testing import CliRunner
 
 from storyline.cli.main import cli
 from storyline.render import render, to_json_dict
 from storyline.render.html import render_html
 from storyline.stories import StoryStore
-from storyline.stories.changes import diff_timelines
+from storyline.stories.changes import diff_timelines, load_changes_schema
 
 MEETING = """ date 2019-01-14 Foreign Minister Taro Kono met Sergei Lavrov in Moscow on Monday \
 to resume talks on a peace treaty, the Japanese foreign ministry said in a statement.
@@ -85,6 +86,13 @@ def test_new_updated_retired_and_a_date_made_precise() -> None:
     assert by_id["t9"]["changed"] == ["date", "headline", "sources"]
     assert by_id["t9"]["date"]["granularity_from"] == "month"
     assert [d["about"] for d in changes["disagreements"]] == ["vote"]
+    # the document follows its schema, and the schema is strict enough to notice a slip
+    schema = jsonschema.Draft202012Validator(load_changes_schema())
+    schema.validate(changes)
+    schema.validate(diff_timelines(None, new))
+    broken = {**changes, "updated": [{**by_id["t9"], "changed": ["colour"]}]}
+    assert not schema.is_valid(broken)
+    assert not schema.is_valid({**changes, "new": [{"id": "t4"}]})
 
 
 def test_an_entry_keeps_its_id_when_new_articles_only_add_sources(tmp_path: Path) -> None:
@@ -126,6 +134,7 @@ def test_build_from_a_store_writes_changes_and_a_since_last_build_section(
         assert result.exit_code == 0, result.output
     changes = json.loads((out / "changes.json").read_text(encoding="utf-8"))
     assert changes["first_build"] is False and changes["updated"]
+    jsonschema.Draft202012Validator(load_changes_schema()).validate(changes)
     md = (out / "timeline.md").read_text(encoding="utf-8")
     assert "## Since last build" in md and "- Updated: 2019-01-14:" in md
     assert md.index("## Since last build") < md.index("## Timeline")

@@ -11,7 +11,9 @@ disagreement of the last build had the same kind, subject and claimed values.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
+from importlib import resources
 from typing import Any
 
 CHANGES_VERSION = "1"
@@ -145,3 +147,10 @@ def diff_timelines(previous: Doc | None, current: Doc) -> dict[str, Any]:
             d for d in current.get("disagreements", []) if _disagreement_key(d) not in known
         ],
     }
+
+
+def load_changes_schema() -> dict[str, Any]:
+    """The JSON Schema of `changes.json` (`render/changes.schema.json`)."""
+    text = resources.files("storyline.render").joinpath("changes.schema.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
