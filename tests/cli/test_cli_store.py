@@ -67,3 +67,15 @@ def test_building_an_empty_store_says_how_to_add_articles(tmp_path: Path) -> Non
     code, out = _run("build", "--store", str(tmp_path / "new.db"), "-o", str(tmp_path / "o"))
     assert code == 1 and "holds no article" in out and "storyline add" in out
     assert not (tmp_path / "o").exists()
+
+
+def test_add_checks_the_executor_like_build(tmp_path: Path) -> None:
+    story = tmp_path / "a.txt"
+    story.write_text("x", encoding="utf-8")
+    db = tmp_path / "s.db"
+    result = CliRunner().invoke(
+        cli, ["add", str(story), "--store", str(db), "--executor", "threads"]
+    )
+    assert result.exit_code == 2
+    assert "use auto, serial, processes:N" in result.output
+    assert not db.exists()  # refused before the store is touched

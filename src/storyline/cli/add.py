@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from storyline.cli.build import load_config
+from storyline.cli.build import executor_option, load_config
 from storyline.cli.hints import plural
 from storyline.cli.progress import TqdmProgress
 from storyline.errors import StorylineError
@@ -27,7 +27,7 @@ from storyline.errors import StorylineError
     help="A TOML config file (see docs/cli.md).",
 )
 @click.option("--set", "overrides", multiple=True, metavar="KEY=VALUE", help="Override a value.")
-@click.option("--executor", default=None, help="serial | processes:N | ray | ray:ADDRESS")
+@executor_option
 @click.pass_context
 def command(
     ctx: click.Context,
@@ -39,14 +39,13 @@ def command(
 ) -> None:
     """Add ARTICLES (files or folders) to a story's store; the same article twice is stored
     once, and a run that was interrupted can simply be run again."""
-    from storyline.cli.build import _check_executor, check_numbers
+    from storyline.cli.build import check_numbers
     from storyline.stories import StoryStore as Store
 
     quiet = bool((ctx.obj or {}).get("quiet"))
     try:
         cfg = load_config(config_path, overrides)
         if executor is not None:
-            _check_executor(ctx, click.Option(["--executor"]), executor)
             cfg = cfg.with_value("executor", executor)
         check_numbers(cfg)
         with Store(store_path) as store, TqdmProgress(disable=True if quiet else None) as bar:

@@ -100,6 +100,15 @@ def _check_formats(ctx: click.Context, param: click.Parameter, value: str) -> li
     return fmts
 
 
+executor_option = click.option(
+    "--executor",
+    default=None,
+    callback=_check_executor,
+    help="auto (default) | serial | processes:N (N >= 1) | processes:auto | ray | ray:ADDRESS",
+)
+"""The `--executor` option of every command that runs the document stages, checked."""
+
+
 @click.command("build")
 @click.argument("articles", nargs=-1, type=click.Path())
 @click.option(
@@ -141,12 +150,7 @@ def _check_formats(ctx: click.Context, param: click.Parameter, value: str) -> li
     metavar="KEY=VALUE",
     help="Override one config value, e.g. --set timeline.sentences_per_entry=3.",
 )
-@click.option(
-    "--executor",
-    default=None,
-    callback=_check_executor,
-    help="serial | processes:N (N >= 1) | ray | ray:ADDRESS",
-)
+@executor_option
 @click.option(
     "--cache",
     default=None,
