@@ -111,3 +111,32 @@ def test_events_survive_the_store_codec() -> None:
     assert article.events and article_from_json(article_to_json(article)) == article
     assert isinstance(article.events[0], EventMention)
     assert dataclasses.replace(article.events[0]).kind == article.events[0].kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "not_dated"),
+    [
+        # the date of an earlier event the main clause follows
+        ("Talks resumed in Cairo on Monday, following a meeting in July.", "July"),
+        # a clause opening with "since" or "until" tells a state's start or end in passing
+        ("The vote had been expected since the offer was announced in June.", "June"),
+        ("The port stayed shut until the strike was called off in March.", "March"),
+    ],
+)
+def test_dates_of_events_told_in_passing_date_no_entry(sentence: str, not_dated: str) -> None:
+    article = annotate(sentence)
+    dating = [(k, text) for k, text, _ in anchored(article) if k in ("happened", "scheduled")]
+    assert not any(text == not_dated for _, text in dating), dating
+
+
+def test_running_totals_and_yearly_figures_are_background() -> None:
+    article = annotate(
+        "The operator said on Thursday that 31 ships had so far been diverted. "
+        "The operator lost 212 million crowns in 2021. "
+        "The ministers met in Oslo in 2021."
+    )
+    kinds = [(e.kind, e.predicate) for e in article.events if e.clause in ("main", "complement")]
+    assert ("background", "divert") in kinds
+    assert ("background", "lose") in kinds
+    # a year alone still dates an event that counts nothing
+    assert ("happened", "2021", "2021") in anchored(article)

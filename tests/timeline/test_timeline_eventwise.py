@@ -159,3 +159,28 @@ def test_a_sentence_that_leans_on_the_one_before_does_not_stand_alone() -> None:
     assert not stands_alone("After that meeting, Egypt said the parties had agreed.")
     assert not stands_alone("The third was completed in August last year.")
     assert stands_alone("The first round of talks opened in Moscow.")
+
+
+def test_a_year_told_once_folds_into_the_one_day_of_that_year() -> None:
+    day = article(
+        "a",
+        "Prime Minister Meles Zenawi laid the foundation stone of the Blue Nile dam on "
+        "Saturday at the construction site near the border.",
+        dt.date(2011, 4, 4),
+    )
+    year = article(
+        "b",
+        "Ethiopia started building the dam on the Blue Nile in 2011, and it will hold 74 "
+        "billion cubic metres of water.",
+        dt.date(2020, 7, 22),
+    )
+    other = article(
+        "c",
+        "Egypt and Sudan asked the UN Security Council on Monday to discuss the filling of "
+        "the reservoir.",
+        dt.date(2020, 6, 23),
+    )
+    entries = dict(build(day, year, other))
+    assert sorted(entries) == ["2011-04-02", "2020-06-22"]
+    # the sentence told at the day heads the entry, not the one folded in from the year
+    assert entries["2011-04-02"].startswith("Prime Minister Meles Zenawi laid")

@@ -35,7 +35,8 @@ def _clause_head(tok: Any, through_nouns: bool = True) -> tuple[Any | None, bool
     and no verb."""
     expecting = False
     for _ in range(12):
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+        # "following", "including" as prepositions head no clause
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass", "prep"):
             return tok, expecting
         if tok.pos_ == "NOUN" and tok.lower_ in _EXPECTATION_NOUNS:
             expecting = True
@@ -90,12 +91,25 @@ def _bare_present(verb: Any) -> bool:
     )
 
 
-def _counted_subject(verb: Any) -> bool:
-    """The clause's subject holds a count ("802 Japanese citizens", "over 20,000 people")."""
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return any(tok.like_num or tok.ent_type_ == "CARDINAL" for tok in child.subtree)
-    return False
+# a clause opening with these tells the start or the end of a state, in passing
+_IN_PASSING = frozenset({"since", "until", "till"})
+
+
+def _marks(verb: Any) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ == "mark"}
+
+
+_COUNT_ENTS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+
+
+def _counted(verb: Any) -> bool:
+    """The clause's subject or object holds a count ("802 Japanese citizens visited",
+    "lost 212 million crowns"): with only a year to date it, a statistic of that year."""
+    return any(
+        child.dep_ in ("nsubj", "nsubjpass", "dobj")
+        and any(tok.like_num or tok.ent_type_ in _COUNT_ENTS for tok in child.subtree)
+        for child in verb.children
+    )
 
 
 def _only_years(attached: list[tuple[int, TimeExpression, str]]) -> bool:
@@ -194,7 +208,9 @@ def _sentence_events(
             pstart, pend = offset + verb.idx, offset + verb.idx + len(verb.text)
             if key in expecting and kind in kinds.ENTRY_KINDS:
                 kind = kinds.EXPECTATION
-            if kind == kinds.HAPPENED and _counted_subject(verb) and _only_years(attached):
+            if kind in kinds.ENTRY_KINDS and _marks(verb) & _IN_PASSING:
+                kind = kinds.BACKGROUND  # "expected since the offer was announced in June"
+            if kind == kinds.HAPPENED and _counted(verb) and _only_years(attached):
                 kind = kinds.BACKGROUND  # "In 2016, 802 citizens visited": a statistic
             if kind == kinds.HAPPENED and index > 0 and not attached and _bare_present(verb):
                 kind = kinds.BACKGROUND  # "Russia refers to the islands as ...": a habit

@@ -45,6 +45,21 @@ def _children(tok: Any, *deps: str) -> list[Any]:
     return [c for c in tok.children if c.dep_ in deps]
 
 
+def _running_total(verb: Any) -> bool:
+    """ "had so far been diverted", "have to date signed": a count that runs on, not an
+    event of one day."""
+    for c in verb.children:
+        if (
+            c.dep_ == "advmod"
+            and c.lower_ == "far"
+            and any(g.lower_ in ("so", "thus") for g in c.children)
+        ):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "date" for g in c.children):
+            return True
+    return False
+
+
 def clause_kind(verb: Any, depth: int = 0) -> str:
     """The kind of the clause headed by the spaCy token `verb`."""
     lemma = verb.lemma_.lower() if verb.lemma_ else verb.lower_
@@ -52,7 +67,7 @@ def clause_kind(verb: Any, depth: int = 0) -> str:
     negated = any(c.lower_ in _NEVER for c in _children(verb, "neg", "advmod"))
     habitual = any(c.lower_ in _LONG for c in _children(verb, "advmod"))
     passive = bool(_children(verb, "auxpass", "nsubjpass"))
-    if negated or habitual:
+    if negated or habitual or _running_total(verb):
         return BACKGROUND
     if lemma in REPORTING:
         return STATEMENT

@@ -23,7 +23,8 @@ SINCE = "since"  # the start of a state: "stalled since January"
 COMPARISON = "comparison"  # "the highest since 2009", "than in January", "up from 2019"
 BOUND = "bound"  # a deadline or a span's end: "by June 30", "until 2025", "ahead of"
 RELATIVE = "relative"  # inside a relative clause: "who last visited Japan in 2005"
-MENTIONED = frozenset({NOUN, SINCE, COMPARISON, BOUND, RELATIVE})
+SEQUENCE = "sequence"  # dates an earlier event: "resumed, following a meeting in July"
+MENTIONED = frozenset({NOUN, SINCE, COMPARISON, BOUND, RELATIVE, SEQUENCE})
 
 _BOUND_BEFORE = re.compile(
     r"(?:\b(?:by|until|till|before|ahead of|prior to|no later than|deadline(?: of| for)?)"
@@ -86,6 +87,8 @@ def role_from_words(text: str, start: int, end: int) -> str:
 
 _STATE_STARTS = frozenset({"since"})
 _BOUNDS = frozenset({"until", "till", "by", "before"})
+# prepositions whose object is an earlier event ("following a meeting in July")
+_SEQUENCE = frozenset({"following", "after"})
 
 
 def role_from_parse(span: Any) -> str | None:
@@ -106,6 +109,7 @@ def role_from_parse(span: Any) -> str | None:
         if prep == "than":
             return COMPARISON
     tok = root
+    through_noun = False
     for _ in range(10):
         if tok.dep_ == "relcl":
             return RELATIVE
@@ -113,6 +117,10 @@ def role_from_parse(span: Any) -> str | None:
             return SINCE  # "Since [the visit in December 2016], relations have improved"
         if tok.dep_ in ("prep", "mark") and tok.lower_ in _BOUNDS:
             return BOUND
+        if tok.pos_ in ("NOUN", "PROPN") and not span.start <= tok.i < span.end:
+            through_noun = through_noun or tok.lower_ not in _TIME_NOUNS
+        if tok.dep_ == "prep" and tok.lower_ in _SEQUENCE and through_noun:
+            return SEQUENCE  # "talks resumed, following a meeting in July"
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
             break  # the clause's verb: what is above it belongs to other clauses
         if tok.head.i == tok.i:

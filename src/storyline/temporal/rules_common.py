@@ -90,6 +90,13 @@ def month_ok(word: str) -> bool:
 # "since Tuesday", "since shortly after the Oct. 23 attack": the time lies in the past
 _SINCE = re.compile(r"(?i)\bsince\b[^.;:!?]{0,30}$")
 _FUTURE_BEFORE = re.compile(r"(?:as\s+(?:soon|early)\s+as|no\s+later\s+than)\s+(?:on\s+)?$", re.I)
+# "declared Monday a national day of mourning": a day set aside lies ahead, whatever the
+# tense of the declaring
+_DESIGNATING_BEFORE = re.compile(
+    r"(?i)\b(?:declared?|declares|proclaim(?:ed|s)?|designat(?:ed|es?)|named?|names|made|"
+    r"makes?)\s+(?:next\s+|this\s+(?:coming\s+)?)?$"
+)
+_DAY_AFTER = re.compile(r"(?i)^\s+(?:as\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:day|holiday)\b")
 
 
 def tense_direction(ctx: Context, m: re.Match[str], default: str = "past") -> str:
@@ -100,6 +107,8 @@ def tense_direction(ctx: Context, m: re.Match[str], default: str = "past") -> st
     """
     before = ctx.text[max(0, m.start() - 30) : m.start()]
     if _FUTURE_BEFORE.search(before):
+        return "future"
+    if _DESIGNATING_BEFORE.search(before) and _DAY_AFTER.match(ctx.text[m.end() : m.end() + 60]):
         return "future"
     if _SINCE.search(before):
         return "past"

@@ -42,6 +42,7 @@ class Candidate:
     day_before: bool = False  # a lead standing for the day before its publication
     kind: str = ""  # the event's kind (storyline.events), "lead", or "" (read by date alone)
     event: EventMention | None = None  # the clause that reports it, when known
+    folded: bool = False  # told at a coarser date, joined to this finer one (fold_similar)
 
 
 # A date introduced by these words bounds an event ("a deal by January 15", "a deadline of

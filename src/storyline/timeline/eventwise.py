@@ -57,6 +57,7 @@ MAX_FOLD_COMPARED = 200  # sentences of one finer date compared with a coarse ca
 _PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _LEAD_KINDS = frozenset({HAPPENED, STATEMENT})
 MENTION = "mention"  # a candidate for a date its sentence only mentions
+FOLDED_PENALTY = 0.15  # a sentence told at a coarser date, in the entry of a finer one
 
 
 def event_candidates(
@@ -260,21 +261,28 @@ def fold_similar(
                     continue
                 row = rows[(c.article.id, c.sentence.start)]
                 best: tuple[float, int, DateInterval] | None = None
-                for d in inside:
-                    others = [
-                        x
-                        for x in by_date.get(d, ())
-                        if x.article.id != c.article.id and x.kind != MENTION
-                    ]
-                    if not others:
-                        continue
+                # the one finer event of a period ("2011" and the only day of 2011 another
+                # article tells) needs fewer names in common: none in a year, one in a month
+                told = {
+                    d: others
+                    for d in inside
+                    if (
+                        others := [
+                            x
+                            for x in by_date.get(d, ())
+                            if x.article.id != c.article.id and x.kind != MENTION
+                        ]
+                    )
+                }
+                lone = (2 if gran is Granularity.YEAR else 1) if len(told) == 1 else 0
+                for d, others in told.items():
                     others = others[:MAX_FOLD_COMPARED]
                     keys = [rows[(x.article.id, x.sentence.start)] for x in others]
                     sims = vectors.similarity([row], keys)[0]
                     mine = _names(c)
                     score = max(
                         (float(s) for s, x in zip(sims, others, strict=True)
-                         if _alike(float(s), len(mine & _names(x)), threshold)),
+                         if _alike(float(s), len(mine & _names(x)) + lone, threshold)),
                         default=None,
                     )  # fmt: skip
                     support = len({x.article.id for x in others})
@@ -283,7 +291,7 @@ def fold_similar(
                 if best is None:
                     kept.append(c)
                 else:
-                    by_date[best[2]].append(dataclasses.replace(c, date=best[2]))
+                    by_date[best[2]].append(dataclasses.replace(c, date=best[2], folded=True))
             if kept:
                 by_date[coarse] = kept
             else:
@@ -377,6 +385,8 @@ class EventTimeline(DatewiseTimeline):
             bonus += self.events.event_bonus
         if not stands_alone(c.sentence.text):
             bonus -= self.events.leaning_penalty
+        if c.folded:  # "in 2011" does not head the entry of 2 April 2011
+            bonus -= FOLDED_PENALTY
         return bonus
 
     def _headline(self, lead: Candidate) -> str:
