@@ -43,6 +43,11 @@ BODY = (
         ("Lakeside Courant, part of Northwind Media Group.", "Lakeside Courant", "footer"),
         ("Fjord Post — independent news since 1988", "Fjord Post", "footer"),
         ("Fjord Post | Terms | Privacy", "Fjord Post", "footer"),
+        ("© Lakeside Courant 2024", "Lakeside Courant", "footer"),
+        ("By Ingrid Solberg, Northvale Echo", "Northvale Echo", "byline"),
+        ("By Ingrid Solberg for The Fjord Post", "The Fjord Post", "byline"),
+        ("Northvale Echo | News | Floods", "Northvale Echo", "site-header"),
+        ("Lakeside Courant | Sport", "Lakeside Courant", "site-header"),
         (
             "Sign up for the Lakeside Courant's morning briefing, in your inbox.",
             "Lakeside Courant",
@@ -67,6 +72,10 @@ def test_line_names_outlet(line: str, name: str, how: str) -> None:
         "As the Lakeside Courant first reported, the plan was dropped.",
         "From our partners at Fjord Radio: Ferry strike called off",
         "Lakeside Courant: Harbour fees to rise",
+        # a reporter's title, a site menu, a person's name after "By"
+        "By Ingrid Solberg, Chief Executive",
+        "Home | News | Sport",
+        "By Ingrid Solberg, Oslo",
         # generic plugs, newsletters named like outlets, agencies, bureaus, people
         "Get the Africa Briefing: the day's top stories, in your inbox. Sign up now",
         "Sign up for The Observer Daily and get our best stories every morning.",

@@ -95,6 +95,8 @@ def test_hosts_named_from_the_corpus() -> None:
         art(5, "nilebasinmonitor.example", "field", text="The Nile basin and its monitor."),
         art(6, "reuters.com", "url", "https://www.reuters.com/x"),
         art(7, None, "none"),
+        # no page says "meridian": the outlet's word "daily" cuts the label
+        art(8, "dailymeridian.example", "field", text="Miners were rescued."),
     ]
     out = {a.id: a for a in resolve_outlets(articles)}
     assert out["a2"].source == "Harbour Times"  # an outlet another article names
@@ -102,6 +104,7 @@ def test_hosts_named_from_the_corpus() -> None:
     assert out["a5"].source == "Nile Basin Monitor"  # the label cut into words
     assert out["a6"].source == "Reuters"  # the outlet table
     assert out["a7"].source is None  # never invented
+    assert out["a8"].source == "Daily Meridian"
     assert (
         out["a5"].source_confidence
         < out["a2"].source_confidence

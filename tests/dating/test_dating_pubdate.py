@@ -249,3 +249,21 @@ def test_comment_dates_at_the_end_do_not_reject_a_field_date() -> None:
     rep = explain_date(_article(body + tail, given_date="2012-05-02", given_date_how="field"))
     assert rep.how == "field"
     assert rep.published == DateInterval.day(dt.date(2012, 5, 2))
+
+
+# the year is only in the copyright line; the text names an older year, and 14 May is a
+# Tuesday both in 2019 and in 1985 (a weekday alone would pick the year nearest 1982)
+WIRE_COPYRIGHT = (
+    "Harbour club wound up\n\n"
+    "KARVIK, May 14 (Nordic Wire) - A court ordered Karvik United to be wound up on "
+    "Tuesday, ending more than a century of football in the town.\n\n"
+    "The club last won the league in 1982.\n\n"
+    "© 2019 Nordic Wire. All rights reserved.\n"
+)
+
+
+def test_partial_dateline_takes_the_year_of_the_copyright_line() -> None:
+    a = date_article(_article(WIRE_COPYRIGHT))
+    assert a.published == DateInterval.day(dt.date(2019, 5, 14))
+    rep = explain_date(_article(WIRE_COPYRIGHT))
+    assert rep.chosen is not None and "copyright" in rep.chosen.reason

@@ -85,9 +85,24 @@ def _vocabulary(articles: Sequence[Article]) -> frozenset[str]:
     return frozenset(vocab)
 
 
+def _cut_at_name_word(label: str) -> list[str] | None:
+    """ "dailymeridian" -> daily meridian, "marketpulse" -> market pulse: an outlet's word
+    (data/outlets.toml) at one end, a word of four letters or more at the other."""
+    words = sorted((str(w) for w in table("outlets")["name_words"]), key=lambda w: (-len(w), w))
+    for w in words:
+        if len(w) < 4 or len(label) - len(w) < 4 or not label.isalpha():
+            continue
+        if label.startswith(w):
+            return [w, label[len(w) :]]
+        if label.endswith(w):
+            return [label[: -len(w)], w]
+    return None
+
+
 def _cut(label: str, vocab: frozenset[str]) -> tuple[str, float]:
     short = frozenset(w for w in vocab if len(w) < _SHORT_CAPS)
-    pieces = split_label(label.replace("-", ""), vocab, short=short)
+    plain = label.replace("-", "")
+    pieces = split_label(plain, vocab, short=short) or _cut_at_name_word(plain)
     if pieces is None or len(pieces) == 1:
         return label[:1].upper() + label[1:], 0.5
     shown = [p.upper() if len(p) < _SHORT_CAPS or p.isdigit() else p.capitalize() for p in pieces]

@@ -270,3 +270,27 @@ def find_url_date(url: str | None) -> Found | None:
         if valid_date(y, mo, d):
             return Found("url", DateMatch(m.start(), m.end(), m.group(0), y, mo, d), url)
     return None
+
+
+# "© 2019 Lisvanian Press", "Copyright (c) 2018-2022 X", "© National Tribune 2024": a line
+# of its own
+_COPYRIGHT_LINE = re.compile(
+    r"^[ \t]*(?:©|\([cC]\)|[Cc]opyright)(?:[ \t]*(?:©|\([cC]\)))?[ \t]*"
+    r"(?:(?:(?:19|20)\d\d)[ \t]*[-–][ \t]*)?(?P<year>(?:19|20)\d\d)?"
+    r"(?P<rest>[^\n]{0,80})$",
+    re.MULTILINE,
+)
+_TRAILING_YEAR = re.compile(r"\b(?P<year>(?:19|20)\d\d)\b[.\s]*(?:All rights reserved\.?)?\s*$")
+
+
+def copyright_year(text: str) -> int | None:
+    """The year of the page's copyright line (the last one, the page's own footer), or None:
+    the year a wire story printed with a year-less dateline ("MAY 14 (Wire) -") was
+    written in, or the year before (an archive page can be stamped later)."""
+    year = None
+    for m in _COPYRIGHT_LINE.finditer(text):
+        if m.group("year"):
+            year = int(m.group("year"))
+        elif (t := _TRAILING_YEAR.search(m.group("rest"))) is not None:
+            year = int(t.group("year"))
+    return year

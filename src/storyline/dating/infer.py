@@ -341,11 +341,13 @@ def resolve_year(
     mentions: Sequence[Mention],
     weekday: int | None = None,
     anchor: dt.date | None = None,
+    stamped: int | None = None,
 ) -> tuple[int | None, str]:
     """The year of a year-less date (`LONDON, March 29 (Reuters)`).
 
     With an `anchor` (a full date found elsewhere on the page) the year putting the date
-    nearest to it. Otherwise from the text: the guessed year of writing
+    nearest to it; else, with `stamped` (the year of the page's copyright line), that year
+    or the one before where the weekday fits. Otherwise from the text: the guessed year of writing
     (`guess_year`), refined by `weekday` (the weekday the lead gives for the
     dateline's day) when one is known, and kept within the bounds the text's dates set.
     Returns (year, why); year is None when nothing fits.
@@ -360,10 +362,17 @@ def resolve_year(
             gap, year = min(days)
             if gap <= 183:
                 return year, f"nearest to {anchor.isoformat()} found on the page"
+    bounds = text_bounds(mentions)
+    if stamped is not None:  # the copyright year, or the year before it
+        for y in (stamped, stamped - 1):
+            d = _date(y, month, day)
+            if d is None or not _fits(d, bounds):
+                continue
+            if weekday is None or d.weekday() == weekday:
+                return y, f"the page's copyright line is dated {stamped}"
     guess, why = guess_year(mentions)
     if guess is None:
         return None, why
-    bounds = text_bounds(mentions)
     if weekday is not None:
         for off in (0, 1, -1, 2, -2, 3, -3):
             d = _date(guess + off, month, day)

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from storyline.config import DatingConfig
 from storyline.dating.datelines import (
     Found,
+    copyright_year,
     find_bylines,
     find_datelines,
     find_header,
@@ -226,7 +227,8 @@ def _judge(
         return _Judged(Candidate(r.how, shown, False, why, 0.0, r.text), value, True)
     if value is None and r.match is not None and r.match.month and r.match.day:
         weekday = r.match.weekday if r.match.weekday is not None else r.lead_weekday
-        year, ywhy = resolve_year(r.match.month, r.match.day, mentions, weekday, anchor)
+        stamped = copyright_year(article.raw_text)
+        year, ywhy = resolve_year(r.match.month, r.match.day, mentions, weekday, anchor, stamped)
         if year is None:
             return _Judged(Candidate(r.how, shown, False, f"no year: {ywhy}", 0.0, r.text), None)
         value = DateInterval.day(dt.date(year, r.match.month, r.match.day))

@@ -10,7 +10,9 @@ The shapes (each anchored to the kind of line that carries it, so that a story s
 quoting an outlet, "As the Harbour Times first reported", never counts):
 
 - site header: the first line, "Name - tagline" or "NAME | Section", above a headline;
-- bylines: "By X staff", "By X Europe correspondent", "Reporting by X correspondents",
+- mastheads: "X | Section" (X with an outlet's word, or known);
+- bylines: "By Jane Doe, X" (X with an outlet's word, or known), "By X staff",
+  "By X Europe correspondent", "Reporting by X correspondents",
   "(Reporting by X desk with Reuters)", a sign-off "(X)" on its own line;
 - footers: "© 2019 X", "X © 2022", "X welcomes comments", "Views expressed in the comments do
   not represent those of X", "X, part of Y", "X — independent news since 1998", "X | Terms";
@@ -69,6 +71,13 @@ _REPORTING = re.compile(
     rf"(?:{_STAFF}|{_DESK})\b"
 )
 _SIGN_OFF = re.compile(rf"^\((?P<name>{_NAME})\)\.?$")
+# "By Tomas Ruud, Dravsborg Evening News": a reporter's name, then the outlet, the whole line
+_PERSON = r"[A-Z][\w.'’\-]*(?: (?:[A-Z][\w.'’\-]*|van|von|de|da|del|al|bin|le|la)){1,3}"
+_BY_PERSON_OUTLET = re.compile(rf"^By {_PERSON}(?:,| for| of) {_THE}(?P<name>{_NAME})\.?$")
+# a masthead in the page's chrome: "Dravsborg Evening News | Sport"
+_MASTHEAD = re.compile(
+    rf"^(?P<name>{_NAME}) [|] (?P<tag>[^|]{{2,30}}(?: [|] [^|]{{2,30}}){{0,3}})$"
+)
 _COPYRIGHT = re.compile(
     rf"^(?:©|\([cC]\)|(?i:copyright))(?:\s*(?:©|\([cC]\)))?\s*"
     rf"(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*)?(?:by )?"
@@ -109,8 +118,11 @@ _FUNDED = re.compile(
 _NAME_WORDS = frozenset(str(w) for w in table("outlets")["name_words"])
 
 
+_YEAR_AFTER = re.compile(r"\s+(?:19|20)\d\d$")
+
+
 def _clean(raw: str) -> str | None:
-    name = display_name(raw)
+    name = display_name(_YEAR_AFTER.sub("", raw.strip()))
     return name if plausible_outlet(name) else None
 
 
@@ -145,6 +157,19 @@ def line_evidence(paragraph: str) -> list[Evidence]:
     found += _not_wire(
         [e for e in _evidence(_SIGN_OFF.match(line), "byline", 0.75, line) if _outletish(e.name)]
     )
+    found += _not_wire(
+        [
+            e
+            for e in _evidence(_BY_PERSON_OUTLET.match(line), "byline", 0.8, line)
+            if _outletish(e.name)
+        ]
+    )
+    masthead = None if _FOOTER_LINKS.match(line) else _MASTHEAD.match(line)
+    if masthead is not None and all(_is_tagline(t) for t in masthead.group("tag").split(" | ")):
+        # above a wire story, the outlet that printed it: it outweighs the wire's dateline
+        found += _not_wire(
+            [e for e in _evidence(masthead, "site-header", 0.86, line) if _outletish(e.name)]
+        )
     copyright_ = _COPYRIGHT.match(line) or _NAME_COPYRIGHT.match(line)
     found += _evidence(copyright_, "footer", 0.85, line)
     found += _evidence(_WELCOMES.match(line), "footer", 0.8, line)
