@@ -83,13 +83,40 @@ def file_key(path: str) -> str:
     return Path(name).name + (f"#{line}" if line else "")
 
 
+_RAW: dict[str, str] = {}
+
+
+def raw_text(path: str) -> str:
+    """The text of an article record as written (a `.jsonl` record's `maintext`)."""
+    if path not in _RAW:
+        name, _, line = path.partition("#L")
+        try:
+            text = Path(name).read_text(encoding="utf-8")
+            if line:
+                text = json.loads(text.splitlines()[int(line) - 1]).get("maintext", "")
+        except (OSError, ValueError, IndexError):
+            text = ""
+        _RAW[path] = text
+    return _RAW[path]
+
+
 def label_of(story: Story, s: EntrySentence, paths: dict[str, str]) -> Label | None:
+    """The label whose match strings the sentence holds; else one whose match strings are
+    in the written line the sentence comes from (a label matching a wire dateline, "VELNA,
+    Feb 14", which the cleaned sentence no longer starts with)."""
     text = s.text.casefold()
-    found = [
-        lab
-        for lab in story.labels.get(file_key(paths.get(s.article, "")), [])
-        if all(m.casefold() in text for m in lab.match)
-    ]
+    path = paths.get(s.article, "")
+    labels = story.labels.get(file_key(path), [])
+    found = [lab for lab in labels if all(m.casefold() in text for m in lab.match)]
+    if not found:
+        head = " ".join(s.text.split()[:8]).casefold()
+        lines = [" ".join(ln.split()).casefold() for ln in raw_text(path).splitlines()]
+        holding = [ln for ln in lines if head and head in ln]
+        found = [
+            lab
+            for lab in labels
+            if any(all(m.casefold() in ln for m in lab.match) for ln in holding)
+        ]
     return max(found, key=lambda lab: sum(len(m) for m in lab.match)) if found else None
 
 

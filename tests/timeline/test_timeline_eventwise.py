@@ -8,10 +8,11 @@ import datetime as dt
 import pytest
 
 from storyline.annotate import annotate_articles
-from storyline.config import EventsConfig, TimelineConfig
+from storyline.config import DatewiseConfig, EventsConfig, TimelineConfig
 from storyline.corpus.syndication import find_syndication
 from storyline.model import Article, DateInterval
 from storyline.timeline import make_strategy
+from storyline.timeline.eventwise import event_candidates
 from storyline.timeline.headlines import headline, stands_alone
 
 
@@ -184,3 +185,17 @@ def test_a_year_told_once_folds_into_the_one_day_of_that_year() -> None:
     assert sorted(entries) == ["2011-04-02", "2020-06-22"]
     # the sentence told at the day heads the entry, not the one folded in from the year
     assert entries["2011-04-02"].startswith("Prime Minister Meles Zenawi laid")
+
+
+def test_a_lead_that_names_the_publication_day_makes_no_guess_at_the_day_before() -> None:
+    wire = article(
+        "a",
+        "Rescuers brought six trapped miners out alive from the Karvik colliery on Thursday. "
+        "The six were taken to hospital in Havelstad, where two were said to be in a "
+        "serious condition.",
+        dt.date(2022, 11, 17),  # a Thursday
+    )
+    [done] = annotate_articles([wire])
+    candidates = event_candidates(done, EventsConfig(), DatewiseConfig())
+    assert {c.date.iso() for c in candidates} == {"2022-11-17"}
+    assert not any(c.day_before for c in candidates)

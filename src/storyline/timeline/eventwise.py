@@ -75,10 +75,10 @@ def event_candidates(
     by_sentence: dict[int, list[EventMention]] = {}
     for e in article.events:
         by_sentence.setdefault(e.sentence, []).append(e)
-    lead_day = (
+    lead_day, named = (
         _lead_day(article, by_sentence, pub_day, datewise.lead_sentences, usable)
         if params.lead_day
-        else pub_day
+        else (pub_day, False)
     )
     out: list[Candidate] = []
     for i in range(len(article.sentences)):
@@ -124,7 +124,7 @@ def event_candidates(
                 and not names_a_period(article.sentences[i].text)
             ):
                 leads = lead_candidates(article, i, lead_day, datewise, main)
-                if lead_day != pub_day:  # the lead names its day: no guess at the day before
+                if named:  # the lead names its day: no guess at the day before
                     leads = [c for c in leads if not c.day_before]
                 # a lead that only reports what someone said supports a date, never makes one
                 kind = "lead" if main.kind == HAPPENED else STATEMENT
@@ -201,12 +201,13 @@ def _lead_day(
     pub_day: DateInterval | None,
     n_lead: int,
     usable: set[int],
-) -> DateInterval | None:
-    """The day a story's lead reports: the first day a lead sentence anchors a happening
-    or a statement to, in the week before publication ("laid the foundation stone on
-    Saturday"); else the publication day. The lead's other sentences stand for that day."""
+) -> tuple[DateInterval | None, bool]:
+    """The day a story's lead reports, and whether the lead names it: the first day a lead
+    sentence anchors a happening or a statement to, in the week before publication ("laid
+    the foundation stone on Saturday", "rescued on Thursday" in Thursday's paper); else the
+    publication day. The lead's other sentences stand for that day."""
     if pub_day is None:
-        return None
+        return None, False
     for i in range(min(n_lead, len(article.sentences))):
         for e in by_sentence.get(i, ()):
             if e.anchor is None or e.kind not in _LEAD_KINDS:
@@ -216,8 +217,8 @@ def _lead_day(
             if iv is None or id(t) not in usable or iv.granularity is not Granularity.DAY:
                 continue
             if 0 <= (pub_day.start - iv.start).days <= 7:
-                return iv
-    return pub_day
+                return iv, True
+    return pub_day, False
 
 
 def _names(c: Candidate) -> frozenset[str]:
