@@ -65,6 +65,7 @@ NOISE = [
     "We encourage readers to add facts and opinions to our stories.",
     "Fishing boats wait in the harbour of Nuuk, June 13, 2022.",
     "Fishing boats wait in the harbour of Nuuk, June 13, 2022. PolarPix/Ann Example",
+    "Fishing boats wait in the harbour of Nuuk, June 13, 2022. Photo: PolarPix/Ann Example",
     "Polar Times | World | Arctic",
     "Home › News › Politics",
 ]

@@ -199,3 +199,22 @@ def test_a_lead_that_names_the_publication_day_makes_no_guess_at_the_day_before(
     candidates = event_candidates(done, EventsConfig(), DatewiseConfig())
     assert {c.date.iso() for c in candidates} == {"2022-11-17"}
     assert not any(c.day_before for c in candidates)
+
+
+def test_a_clause_beside_the_main_event_never_heads_its_own_date() -> None:
+    wire = article(
+        "a",
+        "Oskavia recalled its ambassador from Tarnland on Wednesday, two days after the "
+        "sluice gates of the Kelda dam were closed on 12 February.",
+        dt.date(2024, 2, 14),
+    )
+    gates = article(
+        "b",
+        "Tarnland's power company closed the sluice gates of the Kelda dam on Monday.",
+        dt.date(2024, 2, 12),
+    )
+    # told alone, the earlier event has no sentence of its own to head its entry
+    assert [d for d, _ in build(wire)] == ["2024-02-14"]
+    entries = dict(build(wire, gates))
+    assert entries["2024-02-14"].startswith("Oskavia recalled its ambassador")
+    assert entries["2024-02-12"].startswith("Tarnland's power company closed")

@@ -32,13 +32,14 @@ PICTURE_RULES: tuple[Rule, ...] = (
     # Wire-photo captions: one sentence that ends with the day the picture was taken,
     # "Ships wait at anchor off the port, March 8, 2021." (a story sentence says "on March
     # 8" or "on Monday, March 8"), optionally followed by the photographer's credit
-    # "NordWire/Ole Berg".
+    # "NordWire/Ole Berg" or "Photo: NordWire/Ole Berg".
     Rule(
         "caption",
         "caption ending with the picture's date",
         re.compile(
             rf"^[^.!?]+(?<!day), (?:{_MONTH_NAMES}) \d{{1,2}}, \d{{4}}\."
-            r"(?:\s+(?:[A-Z][\w.&-]*\s?)+/\s?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\.?)?$"
+            r"(?:\s+(?:(?:Photo|Picture|Image|Credit)s?:\s*)?"
+            r"(?:[A-Z][\w.&-]*\s?)+/\s?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\.?)?$"
         ),
         max_words=60,
         needs=(", 1", ", 2", ", 3", ", 4", ", 5", ", 6", ", 7", ", 8", ", 9"),

@@ -43,6 +43,7 @@ class Candidate:
     kind: str = ""  # the event's kind (storyline.events), "lead", or "" (read by date alone)
     event: EventMention | None = None  # the clause that reports it, when known
     folded: bool = False  # told at a coarser date, joined to this finer one (fold_similar)
+    aside: bool = False  # a clause told beside the sentence's own, otherwise dated, event
 
 
 # A date introduced by these words bounds an event ("a deal by January 15", "a deadline of

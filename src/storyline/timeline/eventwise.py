@@ -110,9 +110,8 @@ def event_candidates(
         if params.mention_weight > 0:
             out.extend(_mentions(article, i, times, dates, params.mention_weight, allow_coarse))
         if dates:
-            out.extend(
-                dated_candidates(article, i, dates, pub_day, datewise, max_dates_per_sentence)
-            )
+            made = dated_candidates(article, i, dates, pub_day, datewise, max_dates_per_sentence)
+            out.extend(_asides(made))
         elif lead_day is not None and i < datewise.lead_sentences:
             main = next((e for e in events if e.clause == "main"), events[0])
             # a lead told in the pluperfect ("Officials had referred to the scheme as ...")
@@ -172,6 +171,22 @@ def _mentions(
         Candidate(d, article, s, index, True, weight * w, kind=MENTION)
         for d, w in dates_named(s, times, allow_coarse)
         if d not in taken
+    ]
+
+
+def _asides(candidates: list[Candidate]) -> list[Candidate]:
+    """A subordinate clause's date ("recalled its ambassador on Wednesday, two days after
+    the gates were closed on 12 February") where the sentence's main clause tells an event
+    of another date: the sentence counts for that date and may be cited there, but its
+    words tell the main event, so it never heads that date's entry."""
+    main = {c.date for c in candidates if c.event is not None and c.event.clause == "main"}
+    if not main:
+        return candidates
+    return [
+        dataclasses.replace(c, aside=True)
+        if c.event is not None and c.event.clause == "subordinate" and c.date not in main
+        else c
+        for c in candidates
     ]
 
 
@@ -360,8 +375,9 @@ class EventTimeline(DatewiseTimeline):
 
     def _can_lead(self, c: Candidate) -> bool:
         """An entry opens with a sentence that tells what happened (or is scheduled), never
-        with one that only reports what someone said (unless `events.statement_entries`)."""
-        return c.kind != STATEMENT or self.events.statement_entries
+        with one that only reports what someone said (unless `events.statement_entries`)
+        nor with one whose main clause tells an event of another date (`_asides`)."""
+        return (c.kind != STATEMENT or self.events.statement_entries) and not c.aside
 
     def _date_score(self, group: Sequence[Candidate]) -> float:
         """As the date-wise score, but an event an article leads with (its story, in its
