@@ -218,3 +218,17 @@ def test_a_clause_beside_the_main_event_never_heads_its_own_date() -> None:
     entries = dict(build(wire, gates))
     assert entries["2024-02-14"].startswith("Oskavia recalled its ambassador")
     assert entries["2024-02-12"].startswith("Tarnland's power company closed")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The deal, the largest of its kind in Estria, must be approved by the court at a "
+        "fairness hearing on February 27 before any patient is paid.",
+        "Sudan's foreign minister, Mariam al-Sadiq al-Mahdi, said the unilateral filling of "
+        "the dam put the lives of millions of people downstream at risk.",
+    ],
+)
+def test_a_headline_keeps_its_verb(sentence: str) -> None:
+    cut = headline(sentence)
+    assert any(verb in cut.split() for verb in ("must", "said")), cut

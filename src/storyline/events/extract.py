@@ -35,8 +35,9 @@ def _clause_head(tok: Any, through_nouns: bool = True) -> tuple[Any | None, bool
     and no verb."""
     expecting = False
     for _ in range(12):
-        # "following", "including" as prepositions head no clause
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass", "prep"):
+        # "following", "including" as prepositions head no clause, nor does the predicate
+        # of an object ("was declared contained on Sunday": the declaring is the event)
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass", "prep", "oprd"):
             return tok, expecting
         if tok.pos_ == "NOUN" and tok.lower_ in _EXPECTATION_NOUNS:
             expecting = True

@@ -220,6 +220,13 @@ def heuristic_tense(text: str, start: int, end: int) -> Tense:
 
 
 # -- spaCy ---
+def _passive_infinitive(verb: Any) -> bool:
+    """A participle with a bare "be" before it ("must be approved")."""
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.lower_ == "be" for c in verb.children
+    )
+
+
 def _verb_tense(verb: Any, depth: int = 0) -> Tense:
     """Tense of a verb token from its auxiliaries and morphology."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -228,8 +235,8 @@ def _verb_tense(verb: Any, depth: int = 0) -> Tense:
             return FUTURE_IN_PAST
         if a.lower_ in _FUTURE_AUX:
             return "future"
-        if a.lower_ in _MODALS and verb.tag_ == "VB":
-            return "future"
+        if a.lower_ in _MODALS and (verb.tag_ == "VB" or _passive_infinitive(verb)):
+            return "future"  # "must approve", "must be approved"
     if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
         head = verb.head
         if head.i != verb.i and head.lower_ in _FUTURE_BEFORE_TO:

@@ -59,6 +59,15 @@ _DANGLING = frozenset(
      "before", "after", "since", "until", "because", "if", "whether", "including", "about"}
 )  # fmt: skip
 _NUMBER_INSIDE = re.compile(r"\d[,.]$")
+# a cut must keep a verb: "The deal, the largest of its kind" is a subject without one
+_VERBISH = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|must|may|might|shall|"
+    r"should|did|does|do|said|says|met|held|won|lost|began|left|took|made|gave|came|went|sent|"
+    r"led|fell|rose|broke|struck|shot|hit|cut|set|put|spoke|fled|saw|got|ran|told|paid|sold|"
+    r"grew|drew|threw|flew|bought|brought|thought|found|kept|built|meets|says|agrees|signs|"
+    r"\w{2,}ed)\b",
+    re.IGNORECASE,
+)
 _QUOTES = '"“”'
 
 
@@ -83,6 +92,7 @@ def _cut(words: list[str], limit: int) -> str | None:
                 and not _open_quote(head)
                 and not _NUMBER_INSIDE.search(head + text[pos : pos + 1])
                 and not (mark == "," and text[pos + 1 : pos + 2].isdigit())
+                and _VERBISH.search(head) is not None
             ):
                 best = head if best is None or len(head) > len(best) else best
             pos = text.find(mark, pos + 1)
