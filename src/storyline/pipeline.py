@@ -11,9 +11,11 @@ distribute; corpus stages see the whole collection. Every input ends up either u
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import logging
+import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -160,6 +162,57 @@ def prepare_articles(
     return finish_corpus(prepared, skipped, cfg, report)
 
 
+def uses_shards(config: Config) -> bool:
+    """Whether a run from paths reads and prepares on the workers, through Parquet shards:
+    with a Ray executor and no cache (the SQLite cache is one machine's file)."""
+    return config.executor.strip().lower().partition(":")[0] == "ray" and not config.cache
+
+
+def prepare_paths(
+    paths: Sequence[str | Path], config: Config | None = None, progress: Progress = None
+) -> PreparedCorpus:
+    """`prepare_articles(read_articles(paths))`, or `prepare_sharded(paths)` when
+    `uses_shards(config)`: the same corpus either way."""
+    from storyline.ingest import read_articles
+
+    cfg = config or Config()
+    if uses_shards(cfg):
+        return prepare_sharded(paths, cfg, progress)
+    return prepare_articles(read_articles(paths, cfg.ingest), cfg, progress)
+
+
+def prepare_sharded(
+    paths: Sequence[str | Path], config: Config | None = None, progress: Progress = None
+) -> PreparedCorpus:
+    """The corpus of `paths` with the input read and prepared on the executor's workers,
+    shard by shard (`sharding`), written as Parquet shards to `config.shards` (a temporary
+    folder when unset) and merged back in id order (`store.parquet.read_shards`): equal
+    to `prepare_articles(read_articles(paths))`. `progress` hears ``prepare`` (one step
+    per input record, a shard at a time) and ``syndication``."""
+    from storyline.exec import make_executor
+    from storyline.sharding import PrepareShard, plan_shards
+    from storyline.store.parquet import clear_shards, read_shards
+
+    cfg = config or Config()
+    report = as_progress(progress)
+    tasks, walk_skips = plan_shards(paths, cfg.ingest)
+    with contextlib.ExitStack() as stack:
+        folder = Path(cfg.shards) if cfg.shards else Path(stack.enter_context(_temp_folder()))
+        clear_shards(folder)
+        report.stage("prepare", None)
+        if tasks:
+            batch = max(1, cfg.annotate.batch_size)
+            work = PrepareShard(_PrepareBatch(cfg), str(folder), cfg.ingest, batch)
+            with make_executor(cfg.executor, initializer=_WarmUp(cfg.annotate.model)) as ex:
+                for done in ex.map(work, tasks, chunksize=1):
+                    report.advance(done.records)
+        return finish_corpus(read_shards(folder), walk_skips, cfg, report)
+
+
+def _temp_folder() -> tempfile.TemporaryDirectory[str]:
+    return tempfile.TemporaryDirectory(prefix="storyline-shards-")
+
+
 def finish_corpus(
     prepared: Iterable[Article | Skip],
     skipped: Iterable[Skip],
@@ -290,7 +343,7 @@ class _WarmUp:
 class _PrepareBatch:
     config: Config
 
-    def __call__(self, batch: list[Article]) -> list[Article | Skip]:
+    def __call__(self, batch: Sequence[Article]) -> list[Article | Skip]:
         return prepare_batch(batch, self.config)
 
 
@@ -412,9 +465,6 @@ def build(
 ) -> Timeline:
     """Read the articles under `paths` and build the story's timeline (`progress`: see
     `storyline.progress`)."""
-    from storyline.ingest import read_articles
-
     cfg = config or Config()
     report = as_progress(progress)
-    corpus = prepare_articles(read_articles(paths, cfg.ingest), cfg, report)
-    return timeline_from(corpus, cfg, report)
+    return timeline_from(prepare_paths(paths, cfg, report), cfg, report)

@@ -60,8 +60,8 @@ def _response(record: Any, where: str, config: IngestConfig) -> Article | Skip:
         return Skip(where, "unsupported", "a response record without an HTTP message")
     status = record.http_headers.status_code
     if status != 200:
-        line = record.http_headers.status_line or str(status)
-        return Skip(where, "http-status", f"HTTP {line}: only a 200 response holds a page")
+        line = record.http_headers.status_line or f"HTTP status {status}"
+        return Skip(where, "http-status", f"{line}: only a 200 response holds a page")
     content_type = record.http_content_type
     if record.content_length > config.max_bytes:
         return Skip(

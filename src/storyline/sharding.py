@@ -1,0 +1,147 @@
+"""Sharded runs: the input split into shards that workers read, prepare and write as
+Parquet (`store.parquet`), so the driver never reads an input record.
+
+    tasks, walk_skips = plan_shards(paths, config.ingest)
+    for done in executor.map(PrepareShard(prepare, folder), tasks, chunksize=1): ...
+
+A shard is a record container (a JSONL or WARC file: one per shard, since one holds
+thousands of records) or a run of consecutive other files (up to `FILES_PER_SHARD` files or
+`BYTES_PER_SHARD` bytes), in the order the walk reads them, so (shard, record) order is the
+input order of a serial run. The worker reads its files with the same readers as a serial
+run, passes each later copy of an article id within the shard over (a "duplicate" marker;
+`store.parquet.read_shards` explains it once every shard is known), runs `prepare` (the
+document stages) on batches of `batch_size` articles and writes the outcomes, each with its
+record number and article id, as shard `index`. Its cost and memory are those of the
+document stages on one batch, plus the outcomes of one shard (written at its end).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from storyline.config import IngestConfig
+from storyline.ingest.registry import reader_for
+from storyline.ingest.walk import InputFile, iter_files, read_file
+from storyline.model import Article, Skip
+from storyline.store.parquet import Outcome, write_shard
+
+FILES_PER_SHARD = 256
+BYTES_PER_SHARD = 16_000_000
+# readers whose files hold many records: each such file is a shard of its own
+CONTAINERS = frozenset({"jsonl", "warc"})
+
+Prepare = Callable[[Sequence[Article]], list[Article | Skip]]
+"""The document stages over a batch of ingested articles (picklable: it is sent to workers)."""
+
+
+@dataclass(frozen=True)
+class ShardTask:
+    """Shard `index`: the files it reads, in input order."""
+
+    index: int
+    files: tuple[InputFile, ...]
+
+
+@dataclass(frozen=True)
+class ShardDone:
+    """What a worker reports of a shard it wrote."""
+
+    index: int
+    records: int
+    articles: int
+    skips: int
+    seconds: float
+
+
+def _size(path: Path) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
+
+
+def plan_shards(
+    paths: Iterable[str | Path],
+    config: IngestConfig,
+    *,
+    files_per_shard: int = FILES_PER_SHARD,
+    bytes_per_shard: int = BYTES_PER_SHARD,
+) -> tuple[list[ShardTask], list[Skip]]:
+    """The shards of the input under `paths`, and the skips of the walk itself (missing
+    paths, links outside the input...). Only file names and sizes are read."""
+    tasks: list[ShardTask] = []
+    skips: list[Skip] = []
+    group: list[InputFile] = []
+    group_bytes = 0
+
+    def close_group() -> None:
+        nonlocal group, group_bytes
+        if group:
+            tasks.append(ShardTask(len(tasks), tuple(group)))
+            group, group_bytes = [], 0
+
+    for item in iter_files(paths, config):
+        if isinstance(item, Skip):
+            skips.append(item)
+            continue
+        reader = reader_for(item.path)
+        if reader is not None and reader.name in CONTAINERS:
+            close_group()
+            tasks.append(ShardTask(len(tasks), (item,)))
+            continue
+        group.append(item)
+        group_bytes += _size(item.path)
+        if len(group) >= files_per_shard or group_bytes >= bytes_per_shard:
+            close_group()
+    close_group()
+    return tasks, skips
+
+
+@dataclass(frozen=True)
+class PrepareShard:
+    """Read, prepare and write one shard (what a worker runs; picklable)."""
+
+    prepare: Prepare
+    folder: str
+    ingest: IngestConfig
+    batch_size: int
+
+    def __call__(self, task: ShardTask) -> ShardDone:
+        start = time.perf_counter()
+        outcomes: list[Outcome] = []
+        seen: set[str] = set()
+        batch: list[tuple[int, Article]] = []
+        seq = 0
+        for file in task.files:
+            for item in read_file(file.path, file.shown, self.ingest):
+                seq += 1
+                if isinstance(item, Skip):
+                    outcomes.append(Outcome(seq, None, item))
+                elif item.id in seen:  # explained when every shard is known
+                    outcomes.append(Outcome(seq, item.id, Skip(item.path, "duplicate", "")))
+                else:
+                    seen.add(item.id)
+                    batch.append((seq, item))
+                    if len(batch) >= self.batch_size:
+                        outcomes.extend(self._prepared(batch))
+                        batch = []
+        if batch:
+            outcomes.extend(self._prepared(batch))
+        articles, skips = write_shard(Path(self.folder), task.index, outcomes)
+        return ShardDone(task.index, seq, articles, skips, time.perf_counter() - start)
+
+    def _prepared(self, batch: list[tuple[int, Article]]) -> list[Outcome]:
+        """The batch prepared, each output with the record number and id of its input
+        (an article keeps its id; a skip is matched to its input by path)."""
+        by_id = {a.id: (seq, a.id) for seq, a in batch}
+        by_path = {a.path: (seq, a.id) for seq, a in batch}
+        out: list[Outcome] = []
+        for item in self.prepare([a for _, a in batch]):
+            found = by_id.get(item.id) if isinstance(item, Article) else None
+            seq, key = found or by_path[item.path]
+            out.append(Outcome(seq, key, item))
+        return out
