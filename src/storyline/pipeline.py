@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from storyline._version import __version__
 from storyline.config import Config
@@ -27,6 +28,9 @@ from storyline.corpus.relevance import QueryMatcher
 from storyline.model import Article, Entity, Provenance, Skip, Story, Timeline, TimelineEntry
 from storyline.progress import Progress as ProgressProtocol
 from storyline.progress import ProgressLike, as_progress
+
+if TYPE_CHECKING:
+    from storyline.exec.base import Executor
 
 log = logging.getLogger(__name__)
 
@@ -200,13 +204,16 @@ def prepare_sharded(
         folder = Path(cfg.shards) if cfg.shards else Path(stack.enter_context(_temp_folder()))
         clear_shards(folder)
         report.stage("prepare", None)
-        if tasks:
-            batch = max(1, cfg.annotate.batch_size)
-            work = PrepareShard(_PrepareBatch(cfg), str(folder), cfg.ingest, batch)
-            with make_executor(cfg.executor, initializer=_WarmUp(cfg.annotate.model)) as ex:
-                for done in ex.map(work, tasks, chunksize=1):
-                    report.advance(done.records)
-        return finish_corpus(read_shards(folder), walk_skips, cfg, report)
+        if not tasks:
+            return finish_corpus((), walk_skips, cfg, report)
+        batch = max(1, cfg.annotate.batch_size)
+        work = PrepareShard(_PrepareBatch(cfg), str(folder), cfg.ingest, batch)
+        ex = stack.enter_context(
+            make_executor(cfg.executor, initializer=_WarmUp(cfg.annotate.model))
+        )
+        for done in ex.map(work, tasks, chunksize=1):
+            report.advance(done.records)
+        return finish_corpus(read_shards(folder), walk_skips, cfg, report, ex)
 
 
 def _temp_folder() -> tempfile.TemporaryDirectory[str]:
@@ -218,10 +225,12 @@ def finish_corpus(
     skipped: Iterable[Skip],
     config: Config | None = None,
     progress: Progress = None,
+    executor: Executor | None = None,
 ) -> PreparedCorpus:
     """The corpus end of `prepare_articles`: articles sorted by id, outlets resolved,
-    syndication found; skips sorted. `Store.build` finishes stored articles with it, so a
-    build from a store equals a build from the files."""
+    syndication found (its pairs on `executor`'s workers when one is given); skips sorted.
+    `Store.build` finishes stored articles with it, so a build from a store equals a
+    build from the files."""
     from storyline.corpus.outlets import resolve_outlets
     from storyline.corpus.syndication.groups import find_syndication
 
@@ -233,7 +242,7 @@ def finish_corpus(
     articles = resolve_outlets(articles, cfg.corpus.alias_file)
     report.stage("syndication", 1)
     articles = find_syndication(
-        articles, cfg.corpus.dedup_threshold, method=cfg.corpus.dedup_method
+        articles, cfg.corpus.dedup_threshold, method=cfg.corpus.dedup_method, executor=executor
     )
     report.advance(1)
     skipped.sort(key=lambda s: (s.path, s.reason, s.detail))

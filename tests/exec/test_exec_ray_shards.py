@@ -49,6 +49,9 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ]
     # copies of the records of another shard (the first twice: once more in this shard)
     wire = [records[0], records[-1], records[0]]
+    # and a wire copy from another outlet, edited: a near-duplicate for syndication
+    edited = records[0]["maintext"].replace("on Monday", "on Monday in Khartoum")
+    wire.append({**records[0], "maintext": edited, "source": "Nile Wire Service"})
     lines = [json.dumps(r) for r in wire] + ["{broken"]
     (root / "wire.jsonl.gz").write_bytes(gzip.compress("\n".join(lines).encode(), mtime=0))
     kinshasa = _paragraphs(EXAMPLES / "08_kinshasa_talks.txt")
@@ -110,3 +113,21 @@ def test_ray_shards_give_the_serial_timeline(corpus: Path, cluster: Any, tmp_pat
     assert firsts == ["L1", "L2", "L1"] and all("09_nile_basin" in s.detail for s in dups)
     warc = [a for a in on_ray.articles if "crawl.warc.gz#R2" in a.path]
     assert warc and str(warc[0].crawled) == "2021-04-07"
+    # syndication's pairs, found on the cluster, put the edited copy with its original
+    copy = next(a for a in on_ray.articles if a.path.endswith("wire.jsonl.gz#L4"))
+    first = next(a for a in on_ray.articles if a.path.endswith("09_nile_basin_monitor.jsonl#L1"))
+    assert copy.syndication_group == first.syndication_group
+    assert (copy.duplicate_of, first.duplicate_of) in {(first.id, None), (None, copy.id)}
+
+
+def test_near_duplicate_pairs_on_ray_equal_the_serial_ones(cluster: Any) -> None:
+    from storyline.corpus.syndication.bands import similar_pairs_on
+    from storyline.corpus.syndication.groups import similar_pairs
+    from storyline.exec.distributed import RayExecutor
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "corpus" / "syndication"))
+    from syndication_texts import planted_texts
+
+    texts = planted_texts()
+    with RayExecutor() as ex:  # the cluster's session, left running
+        assert similar_pairs_on(ex, texts, 0.8) == similar_pairs(texts, 0.8, "minhash")
