@@ -30,7 +30,7 @@ sys.path.insert(0, str(BENCH.parent / "src"))
 
 from storyline.config import Config  # noqa: E402
 from storyline.pipeline import prepare_paths, prepare_sharded  # noqa: E402
-from storyline.store.parquet import read_shards, shard_files, shard_indexes  # noqa: E402
+from storyline.store.parquet import read_shards, shard_indexes, shard_pieces  # noqa: E402
 
 T17 = BENCH.parent.parent / "shared" / "data" / "t17"
 OUT = BENCH / "_out" / "shards"
@@ -72,18 +72,15 @@ def main() -> None:
 
     import pyarrow.parquet as pq
 
-    rows = skips = size = skip_size = 0
+    rows = skips = size = skip_size = json_bytes = 0
     for index in shard_indexes(OUT):
-        articles_file, skips_file = shard_files(OUT, index)
-        rows += pq.ParquetFile(articles_file).metadata.num_rows
-        skips += pq.ParquetFile(skips_file).metadata.num_rows
-        size += articles_file.stat().st_size
-        skip_size += skips_file.stat().st_size
-    json_bytes = sum(
-        len(pq.read_table(shard_files(OUT, i)[0], columns=["article"]).column(0)[j].as_py())
-        for i in shard_indexes(OUT)
-        for j in range(pq.ParquetFile(shard_files(OUT, i)[0]).metadata.num_rows)
-    )
+        for articles_file, skips_file in shard_pieces(OUT, index):
+            table = pq.read_table(articles_file, columns=["article"])
+            rows += table.num_rows
+            json_bytes += sum(len(v.as_py().encode()) for v in table.column(0))
+            skips += pq.ParquetFile(skips_file).metadata.num_rows
+            size += articles_file.stat().st_size
+            skip_size += skips_file.stat().st_size
     print(f"shards: {len(shard_indexes(OUT))} under {OUT}")
     print(
         f"  articles files: {rows} rows, {size / 1e6:.2f} MB -> {size / max(rows, 1):,.0f} "

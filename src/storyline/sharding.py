@@ -11,8 +11,9 @@ input order of a serial run. The worker reads its files with the same readers as
 run, passes each later copy of an article id within the shard over (a "duplicate" marker;
 `store.parquet.read_shards` explains it once every shard is known), runs `prepare` (the
 document stages) on batches of `batch_size` articles and writes the outcomes, each with its
-record number and article id, as shard `index`. Its cost and memory are those of the
-document stages on one batch, plus the outcomes of one shard (written at its end).
+record number and article id, as shard `index`, a piece at a time (`ShardWriter`). Its
+memory is that of the document stages on one batch, a piece of prepared articles, and the
+ids of the shard's records.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from storyline.config import IngestConfig
 from storyline.ingest.registry import reader_for
 from storyline.ingest.walk import InputFile, iter_files, read_file
 from storyline.model import Article, Skip
-from storyline.store.parquet import Outcome, write_shard
+from storyline.store.parquet import ARTICLES_PER_PIECE, Outcome, ShardWriter
 
 FILES_PER_SHARD = 256
 BYTES_PER_SHARD = 16_000_000
@@ -109,34 +110,37 @@ class PrepareShard:
     folder: str
     ingest: IngestConfig
     batch_size: int
+    articles_per_piece: int = ARTICLES_PER_PIECE
 
     def __call__(self, task: ShardTask) -> ShardDone:
         start = time.perf_counter()
-        outcomes: list[Outcome] = []
-        seen: set[str] = set()
+        writer = ShardWriter(Path(self.folder), task.index, self.articles_per_piece)
+        seen: set[str] = set()  # ids: 32 bytes a record
         batch: list[tuple[int, Article]] = []
+        skips: list[Outcome] = []  # met since the last batch
         seq = 0
         for file in task.files:
             for item in read_file(file.path, file.shown, self.ingest):
                 seq += 1
                 if isinstance(item, Skip):
-                    outcomes.append(Outcome(seq, None, item))
+                    skips.append(Outcome(seq, None, item))
                 elif item.id in seen:  # explained when every shard is known
-                    outcomes.append(Outcome(seq, item.id, Skip(item.path, "duplicate", "")))
+                    skips.append(Outcome(seq, item.id, Skip(item.path, "duplicate", "")))
                 else:
                     seen.add(item.id)
                     batch.append((seq, item))
                     if len(batch) >= self.batch_size:
-                        outcomes.extend(self._prepared(batch))
-                        batch = []
-        if batch:
-            outcomes.extend(self._prepared(batch))
-        articles, skips = write_shard(Path(self.folder), task.index, outcomes)
-        return ShardDone(task.index, seq, articles, skips, time.perf_counter() - start)
+                        writer.add([*skips, *self._prepared(batch)])
+                        batch, skips = [], []
+        writer.add([*skips, *self._prepared(batch)])
+        articles, skipped = writer.close()
+        return ShardDone(task.index, seq, articles, skipped, time.perf_counter() - start)
 
     def _prepared(self, batch: list[tuple[int, Article]]) -> list[Outcome]:
         """The batch prepared, each output with the record number and id of its input
         (an article keeps its id; a skip is matched to its input by path)."""
+        if not batch:
+            return []
         by_id = {a.id: (seq, a.id) for seq, a in batch}
         by_path = {a.path: (seq, a.id) for seq, a in batch}
         out: list[Outcome] = []

@@ -6,13 +6,14 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import json
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 from storyline.config import Config, IngestConfig
 from storyline.pipeline import prepare_paths, prepare_sharded, uses_shards
-from storyline.sharding import plan_shards
+from storyline.sharding import PrepareShard, plan_shards
 
 BODY = (
     "The ministers met in Khartoum on Monday and signed a declaration on the dam. "
@@ -69,3 +70,20 @@ def test_a_sharded_run_equals_a_plain_one(tmp_path: Path) -> None:
     assert prepare_sharded([root / "a"], cfg).articles == tuple(
         a for a in plain.articles if "/a/" in a.path
     )
+
+
+@pytest.mark.skipif(importlib.util.find_spec("pyarrow") is None, reason="needs pyarrow")
+def test_a_worker_writes_its_shard_in_pieces_that_read_as_one(tmp_path: Path) -> None:
+    from storyline.pipeline import prepare_batch
+    from storyline.store.parquet import read_shards, shard_pieces
+
+    root = _corpus(tmp_path / "in")
+    cfg = Config()
+    tasks, _ = plan_shards([root / "b.jsonl", root / "a"], cfg.ingest)
+    for folder, per_piece in (("small", 1), ("large", 2000)):
+        work = PrepareShard(
+            partial(prepare_batch, config=cfg), str(tmp_path / folder), cfg.ingest, 2, per_piece
+        )
+        assert [work(t).records for t in tasks] == [5, 5]
+    assert len(shard_pieces(tmp_path / "small", 0)) == 3  # one per article, skips with the last
+    assert list(read_shards(tmp_path / "small")) == list(read_shards(tmp_path / "large"))

@@ -22,6 +22,7 @@ from storyline.store.parquet import (
     read_shards,
     shard_files,
     shard_indexes,
+    shard_pieces,
     write_shard,
 )
 
@@ -128,10 +129,11 @@ def test_clear_removes_only_shard_files_and_incomplete_shards_are_not_read(
 ) -> None:
     write_shard(tmp_path, 0, [Outcome(1, "x", _article("x", "f"))])
     write_shard(tmp_path, 1, [Outcome(1, "y", _article("y", "g"))])
-    shard_files(tmp_path, 1)[0].unlink()  # shard 1 never finished
+    (tmp_path / "part-00001.done").unlink()  # shard 1 never finished
     (tmp_path / "notes.txt").write_text("mine")
     assert shard_indexes(tmp_path) == [0]
-    assert clear_shards(tmp_path) == 3
+    assert [a.id for a in read_shards(tmp_path)] == ["x"]
+    assert clear_shards(tmp_path) == 5
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
     with pytest.raises(ShardError, match="not a folder"):
         shard_indexes(tmp_path / "missing")
@@ -141,3 +143,14 @@ def test_an_article_with_every_field_survives(tmp_path: Path) -> None:
     article = dataclasses.replace(_article("z", "f"), title="T", url="https://x.example/a")
     write_shard(tmp_path, 7, [Outcome(5, "z", article)])
     assert list(read_shards(tmp_path)) == [article]
+
+
+def test_a_shard_in_pieces_reads_as_one(tmp_path: Path) -> None:
+    outcomes = [Outcome(n, f"a-{9 - n}", _article(f"a-{9 - n}", f"f#{n}")) for n in range(1, 8)]
+    outcomes.insert(3, Outcome(30, None, Skip("f#bad", "malformed", "not JSON")))
+    assert write_shard(tmp_path / "pieces", 0, outcomes, articles_per_piece=3) == (7, 1)
+    write_shard(tmp_path / "whole", 0, outcomes)
+    assert len(shard_pieces(tmp_path / "pieces", 0)) == 3
+    assert list(read_shards(tmp_path / "pieces")) == list(read_shards(tmp_path / "whole"))
+    ids = [a.id for a in read_shards(tmp_path / "pieces") if isinstance(a, Article)]
+    assert ids == sorted(ids) and len(ids) == 7

@@ -1,35 +1,40 @@
 """Prepared articles as Parquet shards: what the document stages write on the workers and
 the corpus stages read back as one stream, sorted by article id.
 
-    write_shard(folder, 3, outcomes)              # part-00003.articles.parquet + .skips.parquet
+    write_shard(folder, 3, outcomes)              # part-00003-0000.articles.parquet ...
     for item in read_shards(folder): ...          # Article (by id) | Skip, duplicates resolved
 
 A shard holds the *outcomes* of the input records of one piece of the input (a JSONL or
 WARC file, a group of small files), each with its `seq` (the record's place in that piece)
-and `key` (the id of the ingested article; none for a record that was never an article):
+and `key` (the id of the ingested article; none for a record that was never an article).
+A worker writes them in pieces of `ARTICLES_PER_PIECE` articles (and the skips met
+meanwhile), so its memory does not grow with its input; each piece is two files:
 
-- `part-NNNNN.articles.parquet`: one row per prepared `Article`, sorted by (`id`, `seq`):
+- `part-SSSSS-PPPP.articles.parquet`: one row per prepared `Article`, sorted by (`id`, `seq`):
   `id`, `seq`, `published_start` / `published_end` (date32, null when undated: a reader
   can select a time window without decoding a row) and `article`, the article as the
   store's JSON (`store.codec.article_to_json`, exact round trip), zstd-compressed.
-- `part-NNNNN.skips.parquet`: one row per `Skip`: `key`, `seq`, `path`, `reason`, `detail`.
-  A row with reason "duplicate" and a key is a later copy of an article within the shard;
-  its detail is written when the shards are merged (the first copy may be in another one).
+- `part-SSSSS-PPPP.skips.parquet`: one row per `Skip`: `key`, `seq`, `path`, `reason`,
+  `detail`. A row with reason "duplicate" and a key is a later copy of an article within
+  the shard; its detail is written when the shards are merged (the first copy may be in
+  another one).
 
-The schema version (`SCHEMA_VERSION`) and the codec's are in each file's metadata; a file of
-another version is refused with a `ShardError`. Files are written to a temporary name and
-renamed, the articles file last, so a shard whose articles file exists is complete.
+and `part-SSSSS.done` (JSON: pieces, articles, skips), written last, marks the shard
+complete. The schema version (`SCHEMA_VERSION`) and the codec's are in each Parquet file's
+metadata; a file of another version is refused with a `ShardError`. Every file is written
+to a temporary name and renamed.
 
 `read_shards` merges the shards (in shard order, which is input order) by (id, shard, seq):
 the first record of an id wins, as in a serial run, and every later one becomes
 Skip("duplicate", "same text and source as <first path>"). It holds one batch of rows per
-shard and the skips that carry a key, never all articles.
+piece and the skips that carry a key, never all articles.
 """
 
 from __future__ import annotations
 
 import heapq
 import itertools
+import json
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -42,10 +47,11 @@ from storyline.model import Article, Skip
 from storyline.store.codec import CODEC_VERSION, article_from_json, article_to_json
 
 SCHEMA_VERSION = 1
-ROW_GROUP_ROWS = 1000  # rows per row group: about 20 MB of article JSON before compression
+ROW_GROUP_ROWS = 1000  # rows per row group: about 30 MB of article JSON before compression
+ARTICLES_PER_PIECE = 2000  # prepared articles a worker holds before it writes them
 READ_BATCH_ROWS = 32  # rows per shard held by the merge
-_PART_RE = re.compile(r"^part-(\d{5,})\.articles\.parquet$")
-_ANY_PART_RE = re.compile(r"^part-\d{5,}\.(?:articles|skips)\.parquet(?:\.tmp)?$")
+_DONE_RE = re.compile(r"^part-(\d{5,})\.done$")
+_ANY_PART_RE = re.compile(r"^part-\d{5,}(?:-\d{4,}\.(?:articles|skips)\.parquet|\.done)(?:\.tmp)?$")
 _META_SCHEMA = b"storyline.shard_schema"
 _META_CODEC = b"storyline.codec"
 
@@ -75,12 +81,6 @@ def import_pyarrow() -> tuple[Any, Any]:
             "Parquet shards of prepared articles", "distributed", "pyarrow"
         ) from e
     return pyarrow, pyarrow.parquet
-
-
-def shard_files(folder: Path, index: int) -> tuple[Path, Path]:
-    """(articles file, skips file) of shard `index` in `folder`."""
-    stem = folder / f"part-{index:05d}"
-    return stem.with_suffix(".articles.parquet"), stem.with_suffix(".skips.parquet")
 
 
 def _metadata() -> dict[bytes, bytes]:
@@ -117,24 +117,80 @@ def _write_table(pq: Any, table: Any, path: Path) -> None:
     os.replace(tmp, path)
 
 
-def write_shard(folder: Path, index: int, outcomes: Iterable[Outcome]) -> tuple[int, int]:
-    """Write shard `index` of `folder` (created if needed); returns (articles, skips).
-    Rewriting a shard with the same outcomes gives the same bytes."""
-    pa, pq = import_pyarrow()
-    folder.mkdir(parents=True, exist_ok=True)
-    articles = sorted(
-        (o for o in outcomes if isinstance(o.item, Article)), key=lambda o: (o.item.id, o.seq)
-    )
-    skips = sorted(
-        (o for o in outcomes if isinstance(o.item, Skip)), key=lambda o: (o.seq, o.item.path)
-    )
-    articles_schema, skips_schema = _schemas(pa)
-    rows = [_article_row(o) for o in articles]
-    skip_rows = [_skip_row(o) for o in skips]
-    articles_file, skips_file = shard_files(folder, index)
-    _write_table(pq, pa.Table.from_pylist(skip_rows, schema=skips_schema), skips_file)
-    _write_table(pq, pa.Table.from_pylist(rows, schema=articles_schema), articles_file)
-    return len(rows), len(skip_rows)
+class ShardWriter:
+    """Writes shard `index` of `folder` piece by piece, so a worker holds at most
+    `articles_per_piece` prepared articles (and the skips between them), whatever the size
+    of its input; `close()` writes the marker that makes the shard complete.
+
+    Outcomes must be added in record order. Writing the same outcomes again gives the same
+    bytes."""
+
+    def __init__(
+        self, folder: Path, index: int, articles_per_piece: int = ARTICLES_PER_PIECE
+    ) -> None:
+        self._pa, self._pq = import_pyarrow()
+        folder.mkdir(parents=True, exist_ok=True)
+        self.folder = folder
+        self.index = index
+        self.articles_per_piece = max(1, articles_per_piece)
+        self._pending: list[Outcome] = []
+        self._pending_articles = 0
+        self.pieces = 0
+        self.articles = 0
+        self.skips = 0
+
+    def add(self, outcomes: Iterable[Outcome]) -> None:
+        for outcome in outcomes:
+            self._pending.append(outcome)
+            if isinstance(outcome.item, Article):
+                self._pending_articles += 1
+                if self._pending_articles >= self.articles_per_piece:
+                    self._flush()
+
+    def _flush(self) -> None:
+        pa, pq = self._pa, self._pq
+        pending = self._pending
+        articles = sorted(
+            (o for o in pending if isinstance(o.item, Article)), key=lambda o: (o.item.id, o.seq)
+        )
+        skips = sorted(
+            (o for o in pending if isinstance(o.item, Skip)), key=lambda o: (o.seq, o.item.path)
+        )
+        articles_schema, skips_schema = _schemas(pa)
+        articles_file, skips_file = shard_files(self.folder, self.index, self.pieces)
+        rows = [_skip_row(o) for o in skips]
+        _write_table(pq, pa.Table.from_pylist(rows, schema=skips_schema), skips_file)
+        rows = [_article_row(o) for o in articles]
+        _write_table(pq, pa.Table.from_pylist(rows, schema=articles_schema), articles_file)
+        self.pieces += 1
+        self.articles += len(articles)
+        self.skips += len(skips)
+        self._pending, self._pending_articles = [], 0
+
+    def close(self) -> tuple[int, int]:
+        """Write what is pending and the shard's marker; returns (articles, skips)."""
+        if self._pending or self.pieces == 0:
+            self._flush()
+        marker = _marker(self.folder, self.index)
+        tmp = marker.with_name(marker.name + ".tmp")
+        tmp.write_text(
+            json.dumps({"pieces": self.pieces, "articles": self.articles, "skips": self.skips})
+        )
+        os.replace(tmp, marker)
+        return self.articles, self.skips
+
+
+def write_shard(
+    folder: Path,
+    index: int,
+    outcomes: Iterable[Outcome],
+    articles_per_piece: int = ARTICLES_PER_PIECE,
+) -> tuple[int, int]:
+    """Write shard `index` of `folder` (created if needed) from outcomes in record order;
+    returns (articles, skips)."""
+    writer = ShardWriter(folder, index, articles_per_piece)
+    writer.add(outcomes)
+    return writer.close()
 
 
 def _article_row(outcome: Outcome) -> dict[str, Any]:
@@ -162,12 +218,32 @@ def _skip_row(outcome: Outcome) -> dict[str, Any]:
     }
 
 
+def shard_files(folder: Path, index: int, piece: int = 0) -> tuple[Path, Path]:
+    """(articles file, skips file) of piece `piece` of shard `index` in `folder`."""
+    stem = f"part-{index:05d}-{piece:04d}"
+    return folder / f"{stem}.articles.parquet", folder / f"{stem}.skips.parquet"
+
+
+def _marker(folder: Path, index: int) -> Path:
+    return folder / f"part-{index:05d}.done"
+
+
 def shard_indexes(folder: Path) -> list[int]:
-    """The indexes of the complete shards in `folder`, in order."""
+    """The indexes of the complete shards in `folder` (those with a marker), in order."""
     if not folder.is_dir():
         raise ShardError(f"{folder} is not a folder of Parquet shards")
-    found = (_PART_RE.match(name) for name in os.listdir(folder))
+    found = (_DONE_RE.match(name) for name in os.listdir(folder))
     return sorted(int(m.group(1)) for m in found if m)
+
+
+def shard_pieces(folder: Path, index: int) -> list[tuple[Path, Path]]:
+    """The (articles, skips) files of each piece of a complete shard, in record order."""
+    marker = _marker(folder, index)
+    try:
+        pieces = json.loads(marker.read_text())["pieces"]
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        raise ShardError(f"{marker} is not a shard marker ({e}): prepare again") from e
+    return [shard_files(folder, index, piece) for piece in range(int(pieces))]
 
 
 def clear_shards(folder: Path) -> int:
@@ -229,16 +305,17 @@ def _keyed_articles(index: int, path: Path) -> Iterator[_Keyed]:
 def read_shards(folder: Path) -> Iterator[Article | Skip]:
     """Every shard of `folder` merged: articles in id order, each id once (the first in
     input order), and every skip, duplicates explained (see the module's docstring)."""
-    indexes = shard_indexes(folder)
     keyed_skips: list[_Keyed] = []
-    for index in indexes:
-        for o in read_shard_skips(shard_files(folder, index)[1]):
-            if o.key is None:
-                yield o.item
-            else:
-                keyed_skips.append((o.key, index, o.seq, o.item))
+    streams: list[Iterator[_Keyed]] = []
+    for index in shard_indexes(folder):
+        for articles_file, skips_file in shard_pieces(folder, index):
+            for o in read_shard_skips(skips_file):
+                if o.key is None:
+                    yield o.item
+                else:
+                    keyed_skips.append((o.key, index, o.seq, o.item))
+            streams.append(_keyed_articles(index, articles_file))
     keyed_skips.sort(key=lambda k: k[:3])
-    streams = [_keyed_articles(i, shard_files(folder, i)[0]) for i in indexes]
     merged = heapq.merge(*streams, keyed_skips, key=lambda k: k[:3])
     for _, group in itertools.groupby(merged, key=lambda k: k[0]):
         rows = iter(group)
