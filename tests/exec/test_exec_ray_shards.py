@@ -131,3 +131,17 @@ def test_near_duplicate_pairs_on_ray_equal_the_serial_ones(cluster: Any) -> None
     texts = planted_texts()
     with RayExecutor() as ex:  # the cluster's session, left running
         assert similar_pairs_on(ex, texts, 0.8) == similar_pairs(texts, 0.8, "minhash")
+
+
+def test_cli_build_on_ray_keeps_its_shards(corpus: Path, cluster: Any, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from storyline.cli.main import cli
+
+    out, shards = tmp_path / "out", tmp_path / "kept"
+    args = ["-q", "build", str(corpus / "wire.jsonl.gz"), "-o", str(out), "--format", "json"]
+    result = CliRunner().invoke(cli, [*args, "--executor", "ray", "--shards", str(shards)])
+    assert result.exit_code == 0, result.output
+    doc = json.loads((out / "timeline.json").read_text())
+    assert doc["provenance"]["config"]["shards"] == str(shards)
+    assert shard_indexes(shards) == [0] and (shards / "part-00000.done").is_file()

@@ -3,11 +3,15 @@ crawl's headers kept as crawl metadata only, and every other record reported wit
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storyline.config import IngestConfig
 from storyline.errors import MissingExtraError
@@ -112,3 +116,32 @@ def test_without_fastwarc_the_error_names_the_extra(
     monkeypatch.setitem(sys.modules, "fastwarc.warc", None)
     with pytest.raises(MissingExtraError, match=r"pip install 'storyline\[warc\]'"):
         list(read_articles([path]))
+
+
+@functools.cache
+def _valid(gz: bool) -> bytes:
+    return warc_bytes(_pages(), gzip=gz)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    gz=st.booleans(),
+    cut=st.integers(min_value=0, max_value=6000),
+    flips=st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 255)), max_size=4),
+)
+def test_a_damaged_warc_never_raises_and_every_item_says_why(
+    gz: bool, cut: int, flips: list[tuple[int, int]]
+) -> None:
+    data = bytearray(_valid(gz)[:cut])
+    for at, value in flips:
+        if data:
+            data[at % len(data)] = value
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / ("f.warc.gz" if gz else "f.warc")
+        path.write_bytes(bytes(data))
+        items = list(read_articles([path]))
+    assert items
+    for item in items:
+        assert isinstance(item, (Article, Skip))
+        if isinstance(item, Skip):
+            assert item.reason and item.detail
