@@ -3,8 +3,8 @@ bytes per article, the driver's merge rate, and whether the two corpora are equa
 
     python bench/shards.py [TOPIC_DIR ...] [--cpus 2]
 
-Defaults to the Timeline17 topics `mj` and `haiti` under ../shared/data/t17 (424 articles,
-one shard each: a shard is one input file). Runs, in one process, side by side:
+Defaults to the Timeline17 topics `mj` and `haiti` under ../shared/data/t17 (424 articles
+in two `.jsonl.gz` files of under 1 MB: one shard each). Runs, in one process, side by side:
 
 1. serial: `pipeline.prepare_paths` with `--executor serial`: wall time, and the process's
    CPU time (user + system, `resource.getrusage`), whose inverse is articles/s *per core*

@@ -186,20 +186,25 @@ def prepare_paths(
 
 
 def prepare_sharded(
-    paths: Sequence[str | Path], config: Config | None = None, progress: Progress = None
+    paths: Sequence[str | Path],
+    config: Config | None = None,
+    progress: Progress = None,
+    *,
+    split_bytes: int | None = None,
 ) -> PreparedCorpus:
     """The corpus of `paths` with the input read and prepared on the executor's workers,
     shard by shard (`sharding`), written as Parquet shards to `config.shards` (a temporary
     folder when unset) and merged back in id order (`store.parquet.read_shards`): equal
     to `prepare_articles(read_articles(paths))`. `progress` hears ``prepare`` (one step
-    per input record, a shard at a time) and ``syndication``."""
+    per input record, a shard at a time) and ``syndication``. `split_bytes`: the size
+    from which a JSONL file is split between shards (`sharding.SPLIT_BYTES`)."""
     from storyline.exec import make_executor
-    from storyline.sharding import PrepareShard, plan_shards
+    from storyline.sharding import SPLIT_BYTES, PrepareShard, plan_shards
     from storyline.store.parquet import clear_shards, read_shards
 
     cfg = config or Config()
     report = as_progress(progress)
-    tasks, walk_skips = plan_shards(paths, cfg.ingest)
+    tasks, walk_skips = plan_shards(paths, cfg.ingest, split_bytes=split_bytes or SPLIT_BYTES)
     with contextlib.ExitStack() as stack:
         folder = Path(cfg.shards) if cfg.shards else Path(stack.enter_context(_temp_folder()))
         clear_shards(folder)

@@ -6,14 +6,16 @@ Parquet (`store.parquet`), so the driver never reads an input record.
 
 A shard is a record container (a JSONL or WARC file: one per shard, since one holds
 thousands of records) or a run of consecutive other files (up to `FILES_PER_SHARD` files or
-`BYTES_PER_SHARD` bytes), in the order the walk reads them, so (shard, record) order is the
-input order of a serial run. The worker reads its files with the same readers as a serial
-run, passes each later copy of an article id within the shard over (a "duplicate" marker;
-`store.parquet.read_shards` explains it once every shard is known), runs `prepare` (the
-document stages) on batches of `batch_size` articles and writes the outcomes, each with its
-record number and article id, as shard `index`, a piece at a time (`ShardWriter`). Its
-memory is that of the document stages on one batch, a piece of prepared articles, and the
-ids of the shard's records.
+`BYTES_PER_SHARD` bytes), in the order the walk reads them, so (shard order, record) order
+is the input order of a serial run. A large JSONL file is split between several shards of
+one order, each preparing every k-th record of it (`SPLIT_BYTES`).
+
+The worker reads its files with the same readers as a serial run, passes each later copy
+of an article id within the shard over (a "duplicate" marker: `store.parquet.read_shards`
+explains it once every shard is known), runs `prepare` (the document stages) on batches of
+`batch_size` articles and writes the outcomes, each with its record number and article id,
+as shard `index`, a piece at a time (`ShardWriter`). Its memory is that of the document
+stages on one batch, a piece of prepared articles, and the ids of the shard's records.
 """
 
 from __future__ import annotations
@@ -34,6 +36,12 @@ FILES_PER_SHARD = 256
 BYTES_PER_SHARD = 16_000_000
 # readers whose files hold many records: each such file is a shard of its own
 CONTAINERS = frozenset({"jsonl", "warc"})
+# ...and those cheap enough to read that a large file is split between several workers, each
+# reading all of it (not WARC: reading a page is its HTML extraction, a seventh of the cost
+# of preparing it)
+SPLITTABLE = frozenset({"jsonl"})
+SPLIT_BYTES = 1_000_000  # of the file as stored (gzip: about 300 news articles)
+MAX_SPLITS = 16
 
 Prepare = Callable[[Sequence[Article]], list[Article | Skip]]
 """The document stages over a batch of ingested articles (picklable: it is sent to workers)."""
@@ -41,10 +49,15 @@ Prepare = Callable[[Sequence[Article]], list[Article | Skip]]
 
 @dataclass(frozen=True)
 class ShardTask:
-    """Shard `index`: the files it reads, in input order."""
+    """Shard `index`: the files it reads, in input order; `order` is its place in the input
+    (shards that split one file share it, each taking the records whose number, counted
+    from 0, is `offset` modulo `stride`)."""
 
     index: int
     files: tuple[InputFile, ...]
+    order: int
+    stride: int = 1
+    offset: int = 0
 
 
 @dataclass(frozen=True)
@@ -71,19 +84,23 @@ def plan_shards(
     *,
     files_per_shard: int = FILES_PER_SHARD,
     bytes_per_shard: int = BYTES_PER_SHARD,
+    split_bytes: int = SPLIT_BYTES,
 ) -> tuple[list[ShardTask], list[Skip]]:
     """The shards of the input under `paths`, and the skips of the walk itself (missing
-    paths, links outside the input...). Only file names and sizes are read."""
+    paths, links outside the input...). Only file names and sizes are read. A JSONL file
+    of more than `split_bytes` is split into one shard per `split_bytes` (at most
+    `MAX_SPLITS`), each reading the whole file but preparing every k-th record."""
     tasks: list[ShardTask] = []
     skips: list[Skip] = []
     group: list[InputFile] = []
     group_bytes = 0
+    order = 0
 
     def close_group() -> None:
-        nonlocal group, group_bytes
+        nonlocal group, group_bytes, order
         if group:
-            tasks.append(ShardTask(len(tasks), tuple(group)))
-            group, group_bytes = [], 0
+            tasks.append(ShardTask(len(tasks), tuple(group), order))
+            group, group_bytes, order = [], 0, order + 1
 
     for item in iter_files(paths, config):
         if isinstance(item, Skip):
@@ -92,7 +109,12 @@ def plan_shards(
         reader = reader_for(item.path)
         if reader is not None and reader.name in CONTAINERS:
             close_group()
-            tasks.append(ShardTask(len(tasks), (item,)))
+            splits = 1
+            if reader.name in SPLITTABLE:
+                splits = min(MAX_SPLITS, max(1, -(-_size(item.path) // split_bytes)))
+            for k in range(splits):
+                tasks.append(ShardTask(len(tasks), (item,), order, splits, k))
+            order += 1
             continue
         group.append(item)
         group_bytes += _size(item.path)
@@ -114,14 +136,17 @@ class PrepareShard:
 
     def __call__(self, task: ShardTask) -> ShardDone:
         start = time.perf_counter()
-        writer = ShardWriter(Path(self.folder), task.index, self.articles_per_piece)
+        writer = ShardWriter(Path(self.folder), task.index, self.articles_per_piece, task.order)
         seen: set[str] = set()  # ids: 32 bytes a record
         batch: list[tuple[int, Article]] = []
         skips: list[Outcome] = []  # met since the last batch
-        seq = 0
+        seq = records = 0
         for file in task.files:
             for item in read_file(file.path, file.shown, self.ingest):
                 seq += 1
+                if (seq - 1) % task.stride != task.offset:
+                    continue  # another shard's record
+                records += 1
                 if isinstance(item, Skip):
                     skips.append(Outcome(seq, None, item))
                 elif item.id in seen:  # explained when every shard is known
@@ -134,7 +159,7 @@ class PrepareShard:
                         batch, skips = [], []
         writer.add([*skips, *self._prepared(batch)])
         articles, skipped = writer.close()
-        return ShardDone(task.index, seq, articles, skipped, time.perf_counter() - start)
+        return ShardDone(task.index, records, articles, skipped, time.perf_counter() - start)
 
     def _prepared(self, batch: list[tuple[int, Article]]) -> list[Outcome]:
         """The batch prepared, each output with the record number and id of its input

@@ -50,6 +50,25 @@ def test_containers_are_shards_of_their_own_and_small_files_are_grouped(tmp_path
     assert [s.reason for s in skips] == ["missing"]
 
 
+def test_a_large_jsonl_file_is_split_between_shards_of_one_order(tmp_path: Path) -> None:
+    root = _corpus(tmp_path)
+    size = (root / "b.jsonl").stat().st_size
+    tasks, _ = plan_shards(
+        [root / "b.jsonl", root / "d.txt"], IngestConfig(), split_bytes=size // 3
+    )
+    assert [(t.order, t.stride, t.offset) for t in tasks] == [
+        (0, 4, 0),
+        (0, 4, 1),
+        (0, 4, 2),
+        (0, 4, 3),
+        (1, 1, 0),
+    ]
+    warc = root / "e.warc"
+    warc.write_bytes(b"x" * size)  # never split: reading a page costs too much
+    tasks, _ = plan_shards([warc], IngestConfig(), split_bytes=10)
+    assert [(t.stride, t.offset) for t in tasks] == [(1, 0)]
+
+
 def test_only_ray_without_a_cache_goes_through_shards() -> None:
     assert uses_shards(Config(executor="ray")) and uses_shards(Config(executor="ray:auto"))
     assert not uses_shards(Config(executor="ray", cache="c.db"))
@@ -63,6 +82,9 @@ def test_a_sharded_run_equals_a_plain_one(tmp_path: Path) -> None:
     plain = prepare_paths([root], cfg)
     sharded = prepare_sharded([root], cfg)
     assert sharded == plain
+    # b.jsonl split between 16 shards, c.jsonl.gz between 2: the copy of b.jsonl#L1 at L4
+    # is prepared by another shard than its first, and still reported as the duplicate
+    assert prepare_sharded([root], cfg, split_bytes=200) == plain
     reasons = sorted(s.reason for s in plain.skipped)
     assert reasons == ["duplicate"] * 4 + ["malformed"], plain.skipped
     assert len(plain.articles) == 8

@@ -18,6 +18,7 @@ import pytest
 import storyline
 from storyline.config import Config
 from storyline.model import Timeline
+from storyline.pipeline import prepare_sharded, timeline_from
 from storyline.render import render
 from storyline.store.parquet import read_shards, shard_indexes
 
@@ -102,6 +103,10 @@ def test_ray_shards_give_the_serial_timeline(corpus: Path, cluster: Any, tmp_pat
     on_ray = storyline.build([corpus], Config(query=QUERY, executor="ray", shards=str(shards)))
     serial = storyline.build([corpus], Config(query=QUERY, executor="serial"))
     assert _json(on_ray) == _json(serial)
+    # the JSONL files split between shards, each preparing every k-th record
+    cfg = Config(query=QUERY, executor="ray")
+    split = timeline_from(prepare_sharded([corpus], cfg, split_bytes=1000), cfg)
+    assert _json(split) == _json(serial)
     # kept: crawl.warc.gz; examples/01-08; its .jsonl; examples/10-14; wire.jsonl.gz
     assert shard_indexes(shards) == [0, 1, 2, 3, 4]
     merged = list(read_shards(shards))

@@ -19,13 +19,15 @@ meanwhile), so its memory does not grow with its input; each piece is two files:
   the shard; its detail is written when the shards are merged (the first copy may be in
   another one).
 
-and `part-SSSSS.done` (JSON: pieces, articles, skips), written last, marks the shard
+and `part-SSSSS.done` (JSON: pieces, articles, skips, order), written last, marks the shard
 complete. The schema version (`SCHEMA_VERSION`) and the codec's are in each Parquet file's
 metadata; a file of another version is refused with a `ShardError`. Every file is written
 to a temporary name and renamed.
 
-`read_shards` merges the shards (in shard order, which is input order) by (id, shard, seq):
-the first record of an id wins, as in a serial run, and every later one becomes
+`read_shards` merges the shards by (id, order, seq), `order` being the shard's place in the
+input (its index, or the index of the file it shares with other shards, each of which takes
+every k-th record of it): the first record of an id wins, as in a serial run, and every
+later one becomes
 Skip("duplicate", "same text and source as <first path>"). It holds one batch of rows per
 piece and the skips that carry a key, never all articles.
 """
@@ -126,12 +128,17 @@ class ShardWriter:
     bytes."""
 
     def __init__(
-        self, folder: Path, index: int, articles_per_piece: int = ARTICLES_PER_PIECE
+        self,
+        folder: Path,
+        index: int,
+        articles_per_piece: int = ARTICLES_PER_PIECE,
+        order: int | None = None,
     ) -> None:
         self._pa, self._pq = import_pyarrow()
         folder.mkdir(parents=True, exist_ok=True)
         self.folder = folder
         self.index = index
+        self.order = index if order is None else order
         self.articles_per_piece = max(1, articles_per_piece)
         self._pending: list[Outcome] = []
         self._pending_articles = 0
@@ -173,9 +180,8 @@ class ShardWriter:
             self._flush()
         marker = _marker(self.folder, self.index)
         tmp = marker.with_name(marker.name + ".tmp")
-        tmp.write_text(
-            json.dumps({"pieces": self.pieces, "articles": self.articles, "skips": self.skips})
-        )
+        counts = {"pieces": self.pieces, "articles": self.articles, "skips": self.skips}
+        tmp.write_text(json.dumps({**counts, "order": self.order}))
         os.replace(tmp, marker)
         return self.articles, self.skips
 
@@ -236,14 +242,20 @@ def shard_indexes(folder: Path) -> list[int]:
     return sorted(int(m.group(1)) for m in found if m)
 
 
-def shard_pieces(folder: Path, index: int) -> list[tuple[Path, Path]]:
-    """The (articles, skips) files of each piece of a complete shard, in record order."""
+def _read_marker(folder: Path, index: int) -> tuple[int, int]:
+    """(pieces, order) of a complete shard."""
     marker = _marker(folder, index)
     try:
-        pieces = json.loads(marker.read_text())["pieces"]
+        data = json.loads(marker.read_text())
+        return int(data["pieces"]), int(data.get("order", index))
     except (OSError, ValueError, KeyError, TypeError) as e:
         raise ShardError(f"{marker} is not a shard marker ({e}): prepare again") from e
-    return [shard_files(folder, index, piece) for piece in range(int(pieces))]
+
+
+def shard_pieces(folder: Path, index: int) -> list[tuple[Path, Path]]:
+    """The (articles, skips) files of each piece of a complete shard, in record order."""
+    pieces, _ = _read_marker(folder, index)
+    return [shard_files(folder, index, piece) for piece in range(pieces)]
 
 
 def clear_shards(folder: Path) -> int:
@@ -308,13 +320,14 @@ def read_shards(folder: Path) -> Iterator[Article | Skip]:
     keyed_skips: list[_Keyed] = []
     streams: list[Iterator[_Keyed]] = []
     for index in shard_indexes(folder):
+        _, order = _read_marker(folder, index)
         for articles_file, skips_file in shard_pieces(folder, index):
             for o in read_shard_skips(skips_file):
                 if o.key is None:
                     yield o.item
                 else:
-                    keyed_skips.append((o.key, index, o.seq, o.item))
-            streams.append(_keyed_articles(index, articles_file))
+                    keyed_skips.append((o.key, order, o.seq, o.item))
+            streams.append(_keyed_articles(order, articles_file))
     keyed_skips.sort(key=lambda k: k[:3])
     merged = heapq.merge(*streams, keyed_skips, key=lambda k: k[:3])
     for _, group in itertools.groupby(merged, key=lambda k: k[0]):
