@@ -2,7 +2,7 @@
 PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
 VENV   ?= .venv
 BIN     = $(VENV)/bin
-TEST_EXTRAS ?= dev,distributed
+TEST_EXTRAS ?= dev,distributed,warc
 
 # the npm test tools of the browser tests (axe-core, TimelineJS3, ESLint, Stylelint)
 BROWSER_DEPS = tests/browser/node_modules/.package-lock.json

@@ -174,6 +174,9 @@ class Config:
     # auto (one process per core, capped by memory; in-process when the input fits one
     # batch) | serial | processes:N | processes:auto | ray | ray:ADDRESS
     executor: str = "auto"
+    # a folder for the Parquet shards of prepared articles that a Ray run writes (on a
+    # cluster: storage every node sees); None: a temporary folder, removed after the run
+    shards: str | None = None
 
     # -- building -------------------------------------------------------------
     @classmethod

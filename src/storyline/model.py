@@ -253,7 +253,7 @@ class Skip:
     path: str
     reason: str  # missing | empty | binary | encoding | malformed | not-article | unreadable
     # | unsupported | too-large | too-many-files | special | outside-input | own-output
-    # | duplicate | off-topic | error
+    # | duplicate | off-topic | error | http-status (a WARC response that is not 200)
     detail: str = ""
 
     @property

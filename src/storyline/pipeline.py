@@ -11,13 +11,16 @@ distribute; corpus stages see the whole collection. Every input ends up either u
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import logging
+import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from storyline._version import __version__
 from storyline.config import Config
@@ -25,6 +28,9 @@ from storyline.corpus.relevance import QueryMatcher
 from storyline.model import Article, Entity, Provenance, Skip, Story, Timeline, TimelineEntry
 from storyline.progress import Progress as ProgressProtocol
 from storyline.progress import ProgressLike, as_progress
+
+if TYPE_CHECKING:
+    from storyline.exec.base import Executor
 
 log = logging.getLogger(__name__)
 
@@ -160,15 +166,76 @@ def prepare_articles(
     return finish_corpus(prepared, skipped, cfg, report)
 
 
+def uses_shards(config: Config) -> bool:
+    """Whether a run from paths reads and prepares on the workers, through Parquet shards:
+    with a Ray executor and no cache (the SQLite cache is one machine's file)."""
+    return config.executor.strip().lower().partition(":")[0] == "ray" and not config.cache
+
+
+def prepare_paths(
+    paths: Sequence[str | Path], config: Config | None = None, progress: Progress = None
+) -> PreparedCorpus:
+    """`prepare_articles(read_articles(paths))`, or `prepare_sharded(paths)` when
+    `uses_shards(config)`: the same corpus either way."""
+    from storyline.ingest import read_articles
+
+    cfg = config or Config()
+    if uses_shards(cfg):
+        return prepare_sharded(paths, cfg, progress)
+    return prepare_articles(read_articles(paths, cfg.ingest), cfg, progress)
+
+
+def prepare_sharded(
+    paths: Sequence[str | Path],
+    config: Config | None = None,
+    progress: Progress = None,
+    *,
+    split_bytes: int | None = None,
+) -> PreparedCorpus:
+    """The corpus of `paths` with the input read and prepared on the executor's workers,
+    shard by shard (`sharding`), written as Parquet shards to `config.shards` (a temporary
+    folder when unset) and merged back in id order (`store.parquet.read_shards`): equal
+    to `prepare_articles(read_articles(paths))`. `progress` hears ``prepare`` (one step
+    per input record, a shard at a time) and ``syndication``. `split_bytes`: the size
+    from which a JSONL file is split between shards (`sharding.SPLIT_BYTES`)."""
+    from storyline.exec import make_executor
+    from storyline.sharding import SPLIT_BYTES, PrepareShard, plan_shards
+    from storyline.store.parquet import clear_shards, read_shards
+
+    cfg = config or Config()
+    report = as_progress(progress)
+    tasks, walk_skips = plan_shards(paths, cfg.ingest, split_bytes=split_bytes or SPLIT_BYTES)
+    with contextlib.ExitStack() as stack:
+        folder = Path(cfg.shards) if cfg.shards else Path(stack.enter_context(_temp_folder()))
+        clear_shards(folder)
+        report.stage("prepare", None)
+        if not tasks:
+            return finish_corpus((), walk_skips, cfg, report)
+        batch = max(1, cfg.annotate.batch_size)
+        work = PrepareShard(_PrepareBatch(cfg), str(folder), cfg.ingest, batch)
+        ex = stack.enter_context(
+            make_executor(cfg.executor, initializer=_WarmUp(cfg.annotate.model))
+        )
+        for done in ex.map(work, tasks, chunksize=1):
+            report.advance(done.records)
+        return finish_corpus(read_shards(folder), walk_skips, cfg, report, ex)
+
+
+def _temp_folder() -> tempfile.TemporaryDirectory[str]:
+    return tempfile.TemporaryDirectory(prefix="storyline-shards-")
+
+
 def finish_corpus(
     prepared: Iterable[Article | Skip],
     skipped: Iterable[Skip],
     config: Config | None = None,
     progress: Progress = None,
+    executor: Executor | None = None,
 ) -> PreparedCorpus:
     """The corpus end of `prepare_articles`: articles sorted by id, outlets resolved,
-    syndication found; skips sorted. `Store.build` finishes stored articles with it, so a
-    build from a store equals a build from the files."""
+    syndication found (its pairs on `executor`'s workers when one is given); skips sorted.
+    `Store.build` finishes stored articles with it, so a build from a store equals a
+    build from the files."""
     from storyline.corpus.outlets import resolve_outlets
     from storyline.corpus.syndication.groups import find_syndication
 
@@ -180,7 +247,7 @@ def finish_corpus(
     articles = resolve_outlets(articles, cfg.corpus.alias_file)
     report.stage("syndication", 1)
     articles = find_syndication(
-        articles, cfg.corpus.dedup_threshold, method=cfg.corpus.dedup_method
+        articles, cfg.corpus.dedup_threshold, method=cfg.corpus.dedup_method, executor=executor
     )
     report.advance(1)
     skipped.sort(key=lambda s: (s.path, s.reason, s.detail))
@@ -290,7 +357,7 @@ class _WarmUp:
 class _PrepareBatch:
     config: Config
 
-    def __call__(self, batch: list[Article]) -> list[Article | Skip]:
+    def __call__(self, batch: Sequence[Article]) -> list[Article | Skip]:
         return prepare_batch(batch, self.config)
 
 
@@ -412,9 +479,6 @@ def build(
 ) -> Timeline:
     """Read the articles under `paths` and build the story's timeline (`progress`: see
     `storyline.progress`)."""
-    from storyline.ingest import read_articles
-
     cfg = config or Config()
     report = as_progress(progress)
-    corpus = prepare_articles(read_articles(paths, cfg.ingest), cfg, report)
-    return timeline_from(corpus, cfg, report)
+    return timeline_from(prepare_paths(paths, cfg, report), cfg, report)

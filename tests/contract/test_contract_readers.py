@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,9 @@ import pytest
 from storyline.config import IngestConfig
 from storyline.ingest import read_articles, reader_for, readers
 from storyline.model import Article, Skip
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ingest"))
+from warc_writer import Page, page_html, warc_bytes  # needs the path above (and fastwarc)
 
 BODY = (
     "The ministers met in Khartoum on Monday and signed a declaration on the dam. "
@@ -31,6 +35,13 @@ SAMPLES: dict[str, tuple[str, bytes]] = {
     ),
     "json": ("record.json", json.dumps(RECORD).encode()),
     "jsonl": ("records.jsonl.gz", gzip.compress((json.dumps(RECORD) + "\n").encode(), mtime=0)),
+    "warc": (
+        "crawl.warc.gz",
+        warc_bytes(
+            [Page("https://news.example/a", page_html(RECORD["title"], [BODY]))],
+            gzip=True,
+        ),
+    ),
 }
 BAD_INPUTS = [
     b"",

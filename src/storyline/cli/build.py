@@ -158,6 +158,13 @@ executor_option = click.option(
     help="SQLite file caching prepared articles between runs.",
 )
 @click.option(
+    "--shards",
+    default=None,
+    type=click.Path(file_okay=False),
+    help="Folder for the Parquet shards of prepared articles of a Ray run (kept); "
+    "default: a temporary folder.",
+)
+@click.option(
     "--store",
     "store_path",
     default=None,
@@ -183,14 +190,14 @@ def command(
     overrides: tuple[str, ...],
     executor: str | None,
     cache: str | None,
+    shards: str | None,
     store_path: str | None,
     quiet_here: bool,
 ) -> None:
     """Build the timeline of the story told by ARTICLES (files or folders), or held by
     --store."""
     from storyline.corpus.relevance import QueryMatcher
-    from storyline.ingest import read_articles
-    from storyline.pipeline import prepare_articles, timeline_from
+    from storyline.pipeline import prepare_paths, timeline_from
     from storyline.render import discard_output_dir, prepare_output_dir, write_report
 
     quiet = quiet_here or bool((ctx.obj or {}).get("quiet"))
@@ -204,6 +211,8 @@ def command(
             cfg = cfg.with_value("executor", executor)
         if cache is not None:
             cfg = cfg.with_value("cache", cache)
+        if shards is not None:
+            cfg = cfg.with_value("shards", shards)
         check_numbers(cfg)
         _check_sources(articles, store_path)
         created = not Path(out_dir).exists()
@@ -211,8 +220,8 @@ def command(
         with TqdmProgress(disable=True if quiet else None) as progress:
             if store_path is not None:
                 corpus = _stored(store_path, cfg, progress)
-            else:  # records are read as the stages run, never all held at once
-                corpus = prepare_articles(read_articles(list(articles), cfg.ingest), cfg, progress)
+            else:  # records are read as the stages run (on Ray: by the workers)
+                corpus = prepare_paths(list(articles), cfg, progress)
             timeline = timeline_from(corpus, cfg, progress)
             if not timeline.articles:
                 discard_output_dir(out_dir, created=created)

@@ -4,7 +4,8 @@
     for item in read_articles(["articles/", "extra.jsonl.gz"]):
         ...
 
-Readers: plain text (`textfile`), HTML (`htmlfile`), JSON/JSONL records (`jsonrecords`)
+Readers: plain text (`textfile`), HTML (`htmlfile`), JSON/JSONL records (`jsonrecords`),
+WARC response records (`warc`, the `warc` extra)
 and news-tls topic folders (`newstls`). Nothing raises for bad input and nothing is
 dropped silently: every unusable input comes back as a `Skip(path, reason, detail)`.
 """

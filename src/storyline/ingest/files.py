@@ -1,4 +1,4 @@
-"""The built-in readers (text, HTML, JSON, JSON Lines), registered by suffix."""
+"""The built-in readers (text, HTML, JSON, JSON Lines, WARC), registered by suffix."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from storyline.ingest.jsonrecords import read_json, read_jsonl
 from storyline.ingest.registry import Reader, register
 from storyline.ingest.safeio import read_capped
 from storyline.ingest.textfile import read_text
+from storyline.ingest.warc import read_warc
 from storyline.model import Article, Skip
 
 # A text file that starts like this (after whitespace or a BOM) is a saved page: read as HTML.
@@ -61,5 +62,11 @@ JSONL = Reader(
     _read_jsonl_file,
     ".jsonl, .jsonl.gz",
 )
-for _reader in (TEXT, HTML, JSON, JSONL):
+WARC = Reader(
+    "warc",
+    frozenset({".warc", ".warc.gz"}),
+    read_warc,
+    ".warc, .warc.gz (pip install 'storyline[warc]')",
+)
+for _reader in (TEXT, HTML, JSON, JSONL, WARC):
     register(_reader)

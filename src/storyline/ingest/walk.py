@@ -14,6 +14,7 @@ import logging
 import os
 import stat
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from storyline.config import IngestConfig
@@ -24,6 +25,14 @@ from storyline.ingest.safeio import display_path, is_file
 from storyline.model import Article, Skip
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """A file the walk found to read: its path and the path as shown to the user."""
+
+    path: Path
+    shown: str
 
 
 def read_file(path: Path, shown: str, config: IngestConfig) -> Iterator[Article | Skip]:
@@ -133,7 +142,7 @@ def _walk(
     seen: _Walked,
     roots: tuple[str, ...],
     rules: list[_Ignore] | None = None,
-) -> Iterator[Article | Skip]:
+) -> Iterator[InputFile | Skip]:
     if seen.stopped:
         return
     shown_folder = display_path(folder)
@@ -195,7 +204,7 @@ def _walk(
             )
         else:
             seen.files += 1
-            yield from read_file(path, shown, config)
+            yield InputFile(path, shown)
         if seen.stopped:
             return
 
@@ -206,6 +215,17 @@ def iter_paths(paths: Iterable[str | Path], config: IngestConfig) -> Iterator[Ar
     Symbolic links met inside a folder are followed only when they lead inside one of the
     paths given (a link to `/` or to another tree is a Skip "outside-input"); a link given
     as a path is followed, since the user named it."""
+    for item in iter_files(paths, config):
+        if isinstance(item, InputFile):
+            yield from read_file(item.path, item.shown, config)
+        else:
+            yield item
+
+
+def iter_files(paths: Iterable[str | Path], config: IngestConfig) -> Iterator[InputFile | Skip]:
+    """The files `iter_paths` reads, in the order it reads them, and the skips of the walk
+    itself (missing paths, links outside the input, the file budget...), without reading
+    any file: what a sharded run hands to its workers."""
     given_paths = [Path(p) for p in paths]
     roots = tuple(os.path.realpath(p) for p in given_paths)
     walked = _Walked()  # one budget of files for every folder given
@@ -227,4 +247,4 @@ def iter_paths(paths: Iterable[str | Path], config: IngestConfig) -> Iterator[Ar
             if not found:
                 yield Skip(shown, "empty", "the folder holds no files to read")
         else:
-            yield from read_file(path, shown, config)
+            yield InputFile(path, shown)

@@ -23,10 +23,14 @@ import hashlib
 import logging
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from storyline.corpus.syndication.credits import detect_credits, merge_credits
 from storyline.model import Article, stable_id
+
+if TYPE_CHECKING:
+    from storyline.exec.base import Executor
 
 log = logging.getLogger(__name__)
 
@@ -152,16 +156,26 @@ def _order_key(a: Article) -> tuple[dt.date, str]:
 
 
 def find_syndication(
-    articles: Sequence[Article], threshold: float = 0.8, method: str = "minhash"
+    articles: Sequence[Article],
+    threshold: float = 0.8,
+    method: str = "minhash",
+    executor: Executor | None = None,
 ) -> list[Article]:
     """Group copies of one story; set `duplicate_of`, `syndication_group` and `credits`.
 
     Returns the articles in the same order. Deterministic: the result does not depend
-    on the order of the input.
+    on the order of the input. With an `executor` (and the minhash method) the pairs are
+    found on its workers, band by band (`bands.similar_pairs_on`): the same pairs.
     """
     texts = [a.text or a.raw_text for a in articles]
+    if executor is not None and method == "minhash":
+        from storyline.corpus.syndication.bands import similar_pairs_on
+
+        pairs = similar_pairs_on(executor, texts, threshold)
+    else:
+        pairs = similar_pairs(texts, threshold, method)
     uf = _UnionFind(len(articles))
-    for (i, j), score in similar_pairs(texts, threshold, method).items():
+    for (i, j), score in pairs.items():
         log.debug("near-duplicates %s ~ %s (%.2f)", articles[i].id, articles[j].id, score)
         uf.union(i, j)
     by_url: dict[str, int] = {}
