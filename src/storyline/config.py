@@ -134,6 +134,9 @@ class EventsConfig:
     # the article is about) weighs this much more in its date's score
     lead_event_boost: float = 0.5
     lead_event_sentences: int = 3
+    # ... and one whose sentence says what its article's title says (half the title's
+    # words or more: the article's headline event) this much more again
+    title_event_boost: float = 0.5
     # a date a sentence only mentions ("the 1956 declaration", "since January 14") adds
     # this weight to that date's score (many articles mentioning a day says it mattered)
     # but is never shown or cited for it: a date needs an event told as on that date

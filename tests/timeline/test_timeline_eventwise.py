@@ -232,3 +232,34 @@ def test_a_clause_beside_the_main_event_never_heads_its_own_date() -> None:
 def test_a_headline_keeps_its_verb(sentence: str) -> None:
     cut = headline(sentence)
     assert any(verb in cut.split() for verb in ("must", "said")), cut
+
+
+def test_the_event_an_article_is_about_outranks_one_it_reports_beside_it() -> None:
+    import dataclasses
+
+    power = dataclasses.replace(
+        article(
+            "a",
+            "Ethiopia on Sunday began producing electricity at the Renaissance dam on the "
+            "Blue Nile.",
+            dt.date(2022, 2, 21),
+        ),
+        title="Renaissance dam produces its first electricity",
+    )
+    visit = dataclasses.replace(
+        article(
+            "b",
+            "Officials from Sudan visited the Roseires dam on Monday to inspect the spillway.",
+            dt.date(2020, 3, 3),
+        ),
+        title="Nile states trade accusations over water rules",
+    )
+    done = find_syndication(annotate_articles([power, visit]), 0.8)
+    cfg = TimelineConfig(method="timeline.events.v1", max_entries=1)
+    [entry] = make_strategy(cfg).build(done)
+    assert entry.date.iso() == "2022-02-20"
+    off = TimelineConfig(
+        method="timeline.events.v1", max_entries=1, events=EventsConfig(title_event_boost=0.0)
+    )
+    [tie] = make_strategy(off).build(done)  # without the title, the tie goes to the earlier
+    assert tie.date.iso() == "2020-03-02"

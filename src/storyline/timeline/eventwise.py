@@ -174,6 +174,27 @@ def _mentions(
     ]
 
 
+_WORD = re.compile(r"[a-z][a-z'-]{2,}")
+_TITLE_FILLER = frozenset(
+    {"the", "and", "for", "with", "from", "after", "over", "says", "said", "its", "their",
+     "his", "her", "into", "amid", "as", "new", "first"}
+)  # fmt: skip
+
+
+def _tells_title(c: Candidate) -> bool:
+    """The sentence holds at least half of its article's title's words: it tells the event
+    the article is about ("Renaissance Dam generates first electricity" / "Ethiopia on
+    Sunday began producing electricity at the dam")."""
+    title = c.article.title
+    if not title:
+        return False
+    words = {w for w in _WORD.findall(title.lower()) if w not in _TITLE_FILLER}
+    if len(words) < 2:
+        return False
+    said = c.sentence.text.lower()
+    return sum(1 for w in words if w[:5] in said) * 2 >= len(words)
+
+
 def _asides(candidates: list[Candidate]) -> list[Candidate]:
     """A subordinate clause's date ("recalled its ambassador on Wednesday, two days after
     the gates were closed on 12 February") where the sentence's main clause tells an event
@@ -383,15 +404,17 @@ class EventTimeline(DatewiseTimeline):
         """As the date-wise score, but an event an article leads with (its story, in its
         first sentences) weighs `events.lead_event_boost` more: the key days are those
         articles are about, not those they mention in passing."""
-        boost = self.events.lead_event_boost
-        if not boost:
+        lead, title = self.events.lead_event_boost, self.events.title_event_boost
+        if not lead and not title:
             return super()._date_score(group)
-        boosted = [
-            dataclasses.replace(c, weight=c.weight * (1 + boost))
-            if c.kind in ENTRY_KINDS and c.index < self.events.lead_event_sentences
-            else c
-            for c in group
-        ]
+        boosted = []
+        for c in group:
+            factor = 1.0
+            if c.kind in ENTRY_KINDS and c.index < self.events.lead_event_sentences:
+                factor += lead
+                if title and _tells_title(c):
+                    factor += title
+            boosted.append(dataclasses.replace(c, weight=c.weight * factor) if factor > 1 else c)
         return super()._date_score(boosted)
 
     def _bonus(self, c: Candidate) -> float:
