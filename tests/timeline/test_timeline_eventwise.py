@@ -134,6 +134,21 @@ def test_an_entry_opens_with_what_happened_not_with_what_was_said() -> None:
             "The first charter flight brought former residents of the islands from Japan to "
             "visit their family graves for the first time",
         ),
+        # a chronology's line, with its date in either order
+        (
+            "12 February 2024 - Tarnland begins filling the reservoir.",
+            "Tarnland begins filling the reservoir",
+        ),
+        ("March 17 - The council votes on the plan.", "The council votes on the plan"),
+        # a closing attribution keeps the speaker's number
+        (
+            "A second round of talks is planned for next month, the foreign ministry said.",
+            "A second round of talks is planned for next month, foreign ministry says",
+        ),
+        (
+            "The talks will resume in Veldhaven in May, officials said on Monday.",
+            "The talks will resume in Veldhaven in May, officials say",
+        ),
     ],
 )
 def test_headlines_drop_leading_dates_and_connectives(sentence: str, expected: str) -> None:

@@ -29,7 +29,8 @@ _LEADING = re.compile(
     re.IGNORECASE,
 )
 _CHRONOLOGY_DATE = re.compile(
-    r"^\W*[A-Za-z]*\.?\s*\d{1,2}(?:st|nd|rd|th)?(?:,?\s*\d{4})?\s*[-–—:]+\s+"
+    r"^\W*(?:[A-Za-z]*\.?\s*\d{1,2}(?:st|nd|rd|th)?|\d{1,2}\s+[A-Z][a-z]+\.?)"
+    r"(?:,?\s*\d{4})?\s*[-–—:]+\s+"
 )
 # ", Foreign Minister Sergei Lavrov said on Tuesday." -> speaker
 _ATTRIBUTION = re.compile(
@@ -114,7 +115,8 @@ def headline(sentence: str, max_words: int = MAX_WORDS) -> str:
         speaker = attribution.group("last")
         body = s[: attribution.start()].rstrip(" ,")
         if not _open_quote(body):
-            s = f"{body}, {speaker} says" if speaker[:1].isupper() else f"{body}, {speaker} say"
+            plural = speaker[:1].islower() and speaker.endswith("s")  # "officials say"
+            s = f"{body}, {speaker} say" if plural else f"{body}, {speaker} says"
     if s and s[0].islower():
         s = s[0].upper() + s[1:]
     s = s.rstrip(" .")
