@@ -121,6 +121,8 @@ def test_events_survive_the_store_codec() -> None:
         # a clause opening with "since" or "until" tells a state's start or end in passing
         ("The vote had been expected since the offer was announced in June.", "June"),
         ("The port stayed shut until the strike was called off in March.", "March"),
+        # a complement inside a relative clause, and an event that will no longer happen
+        ("The trial that had been due to open in January will no longer take place.", "January"),
     ],
 )
 def test_dates_of_events_told_in_passing_date_no_entry(sentence: str, not_dated: str) -> None:
@@ -140,3 +142,8 @@ def test_running_totals_and_yearly_figures_are_background() -> None:
     assert ("background", "lose") in kinds
     # a year alone still dates an event that counts nothing
     assert ("happened", "2021", "2021") in anchored(article)
+
+
+def test_an_event_that_will_no_longer_happen_is_background() -> None:
+    article = annotate("The hearing will no longer take place on Friday.")
+    assert [e.kind for e in article.events if e.clause == "main"] == ["background"]

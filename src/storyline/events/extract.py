@@ -62,26 +62,33 @@ def anchored_verb(
     if span is None or not len(span):
         return role, None
     verb, _ = _clause_head(span.root, through_nouns)
-    if verb is not None and _relation(verb) == "relative":
+    if verb is not None and _relation(verb, nested=False) == "relative":
         role = roles.RELATIVE
     return role, (verb.i if verb is not None else None)
 
 
-def _relation(verb: Any) -> str:
-    """main | complement | subordinate | relative: how the clause hangs off the sentence."""
+def _relation(verb: Any, nested: bool = True) -> str:
+    """main | complement | subordinate | relative: how the clause hangs off the sentence.
+    With `nested`, a complement inside a relative clause is relative too ("the trial that
+    had been due to open in January"): its date is no entry's (TimeBank links it to its
+    time all the same, so the anchoring rule alone, `anchored_verb`, looks one level)."""
     tok = verb
-    for _ in range(6):
+    found = "main"
+    climbs = ("conj", "acomp", "ccomp", "xcomp", "parataxis", "advcl") if nested else ("conj",)
+    for _ in range(8):
         dep = tok.dep_
         if dep == "relcl" or dep == "acl":
             return "relative"
-        if dep == "advcl":
-            return "subordinate"
-        if dep in ("ccomp", "xcomp", "parataxis"):
-            return "complement"
-        if dep != "conj" or tok.head.i == tok.i:
+        if dep == "advcl" and found == "main":
+            found = "subordinate"
+        elif dep in ("ccomp", "xcomp", "parataxis") and found == "main":
+            found = "complement"
+        if dep not in climbs:
+            break
+        if tok.head.i == tok.i:
             break
         tok = tok.head
-    return "main"
+    return found
 
 
 def _bare_present(verb: Any) -> bool:

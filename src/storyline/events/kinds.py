@@ -64,7 +64,10 @@ def clause_kind(verb: Any, depth: int = 0) -> str:
     """The kind of the clause headed by the spaCy token `verb`."""
     lemma = verb.lemma_.lower() if verb.lemma_ else verb.lower_
     auxes = [c.lower_ for c in _children(verb, "aux", "auxpass")]
-    negated = any(c.lower_ in _NEVER for c in _children(verb, "neg", "advmod"))
+    negated = any(
+        c.lower_ in _NEVER or (c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children))
+        for c in _children(verb, "neg", "advmod")
+    )  # "never signed", "will no longer take place"
     habitual = any(c.lower_ in _LONG for c in _children(verb, "advmod"))
     passive = bool(_children(verb, "auxpass", "nsubjpass"))
     if negated or habitual or _running_total(verb):
