@@ -242,11 +242,14 @@ def test_a_clause_beside_the_main_event_never_heads_its_own_date() -> None:
         "fairness hearing on February 27 before any patient is paid.",
         "Sudan's foreign minister, Mariam al-Sadiq al-Mahdi, said the unilateral filling of "
         "the dam put the lives of millions of people downstream at risk.",
+        # the commas around a name in apposition are no place to cut
+        "Nordel announced on Tuesday that its chief executive, May Lindqvist, would not "
+        "attend a public meeting in Lenby on Thursday.",
     ],
 )
 def test_a_headline_keeps_its_verb(sentence: str) -> None:
     cut = headline(sentence)
-    assert any(verb in cut.split() for verb in ("must", "said")), cut
+    assert any(verb in cut.split() for verb in ("must", "said", "would")), cut
 
 
 def test_the_event_an_article_is_about_outranks_one_it_reports_beside_it() -> None:

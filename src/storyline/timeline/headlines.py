@@ -60,6 +60,9 @@ _DANGLING = frozenset(
      "before", "after", "since", "until", "because", "if", "whether", "including", "about"}
 )  # fmt: skip
 _NUMBER_INSIDE = re.compile(r"\d[,.]$")
+# "its chief executive, May Lindqvist, would ...": the commas around a name set off in
+# apposition are no clause boundary
+_APPOSITION = re.compile(r",\s+(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*,")
 # a cut must keep a verb: "The deal, the largest of its kind" is a subject without one
 _VERBISH = re.compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|must|may|might|shall|"
@@ -82,6 +85,8 @@ def _cut(words: list[str], limit: int) -> str | None:
     """The longest prefix of at most `limit` words that ends at a clause boundary, outside a
     quotation, a number and a name."""
     text = " ".join(words[:limit])
+    whole = " ".join(words)
+    set_off = {p for m in _APPOSITION.finditer(whole) for p in (m.start(), m.end() - 1)}
     best = None
     for mark in _BOUNDARIES:
         pos = text.find(mark)
@@ -94,6 +99,7 @@ def _cut(words: list[str], limit: int) -> str | None:
                 and not _NUMBER_INSIDE.search(head + text[pos : pos + 1])
                 and not (mark == "," and text[pos + 1 : pos + 2].isdigit())
                 and _VERBISH.search(head) is not None
+                and not (mark == "," and pos in set_off)
             ):
                 best = head if best is None or len(head) > len(best) else best
             pos = text.find(mark, pos + 1)
