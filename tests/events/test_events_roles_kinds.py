@@ -147,3 +147,18 @@ def test_running_totals_and_yearly_figures_are_background() -> None:
 def test_an_event_that_will_no_longer_happen_is_background() -> None:
     article = annotate("The hearing will no longer take place on Friday.")
     assert [e.kind for e in article.events if e.clause == "main"] == ["background"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The club has played in the top division for 57 seasons.", "background"),
+        ("Attendances have fallen by a third in five years.", "background"),
+        ("Prices have doubled over the past decade.", "background"),
+        ("The company has signed a deal with its lenders in the past week.", "happened"),
+        ("The striker was banned for five matches on Monday.", "happened"),
+    ],
+)
+def test_a_perfect_that_spans_a_stretch_of_time_is_a_state(sentence: str, kind: str) -> None:
+    article = annotate(sentence)
+    assert [e.kind for e in article.events if e.clause == "main"] == [kind]

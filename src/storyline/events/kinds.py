@@ -60,6 +60,36 @@ def _running_total(verb: Any) -> bool:
     return False
 
 
+_SPAN_UNITS = frozenset(
+    {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century",
+     "season", "term"}
+)  # fmt: skip
+
+
+def _lasting(verb: Any, auxes: list[str]) -> bool:
+    """A perfect that spans a stretch of time ("have played in the top division for 57
+    seasons", "has lasted for six weeks", "have fallen by a third in five years"): a state
+    or a trend up to now, not an event of one day."""
+    if not any(a in ("has", "have", "'ve", "'s") for a in auxes):
+        return False
+    for c in verb.children:
+        if c.dep_ != "prep" or c.lower_ not in ("for", "in", "over"):
+            continue
+        for obj in c.children:
+            unit = (obj.lemma_ or obj.lower_).lower()
+            if obj.dep_ != "pobj" or unit not in _SPAN_UNITS:
+                continue
+            counted = any(
+                g.like_num
+                or g.lower_ in ("several", "many", "few")
+                or (c.lower_ == "over" and g.lower_ in ("past", "last"))
+                for g in obj.children
+            )  # "in five years", "over the past decade"; not "in the past week"
+            if c.lower_ == "for" or counted:  # "in five years", "over the past decade"
+                return True
+    return False
+
+
 def clause_kind(verb: Any, depth: int = 0) -> str:
     """The kind of the clause headed by the spaCy token `verb`."""
     lemma = verb.lemma_.lower() if verb.lemma_ else verb.lower_
@@ -70,7 +100,7 @@ def clause_kind(verb: Any, depth: int = 0) -> str:
     )  # "never signed", "will no longer take place"
     habitual = any(c.lower_ in _LONG for c in _children(verb, "advmod"))
     passive = bool(_children(verb, "auxpass", "nsubjpass"))
-    if negated or habitual or _running_total(verb):
+    if negated or habitual or _running_total(verb) or _lasting(verb, auxes):
         return BACKGROUND
     if lemma in REPORTING:
         return STATEMENT
