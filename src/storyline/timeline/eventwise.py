@@ -24,6 +24,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
 
+import numpy as np
+from numpy.typing import NDArray
+
 from storyline.config import DatewiseConfig, EventsConfig, TimelineConfig, iso_day
 from storyline.data import word_set
 from storyline.events.kinds import ENTRY_KINDS, HAPPENED, SCHEDULED, STATEMENT
@@ -244,6 +247,7 @@ def fold_similar(
     """A week, month or year candidate whose sentence tells what another article's
     candidate of a finer date inside its period tells (`_alike`) joins that date: one event
     told at several precisions is one entry, at the most specific date."""
+    fold = _Folder(by_date, rows, vectors, threshold)
     for gran in (Granularity.YEAR, Granularity.MONTH, Granularity.WEEK):
         finer = sorted(
             (d for d in by_date if d.granularity.rank < gran.rank),
@@ -258,36 +262,97 @@ def fold_similar(
                 if c.kind == MENTION:  # counts for the period it names
                     kept.append(c)
                     continue
-                row = rows[(c.article.id, c.sentence.start)]
-                best: tuple[float, int, DateInterval] | None = None
-                for d in inside:
-                    others = [
-                        x
-                        for x in by_date.get(d, ())
-                        if x.article.id != c.article.id and x.kind != MENTION
-                    ]
-                    if not others:
-                        continue
-                    others = others[:MAX_FOLD_COMPARED]
-                    keys = [rows[(x.article.id, x.sentence.start)] for x in others]
-                    sims = vectors.similarity([row], keys)[0]
-                    mine = _names(c)
-                    score = max(
-                        (float(s) for s, x in zip(sims, others, strict=True)
-                         if _alike(float(s), len(mine & _names(x)), threshold)),
-                        default=None,
-                    )  # fmt: skip
-                    support = len({x.article.id for x in others})
-                    if score is not None and (best is None or (score, support) > best[:2]):
-                        best = (score, support, d)
+                best = fold.best(c, inside)
                 if best is None:
                     kept.append(c)
                 else:
-                    by_date[best[2]].append(dataclasses.replace(c, date=best[2]))
+                    fold.add(dataclasses.replace(c, date=best))
             if kept:
                 by_date[coarse] = kept
             else:
                 del by_date[coarse]
+
+
+class _Folder:
+    """`fold_similar`'s comparisons, with what they reuse kept: each finer date's candidates
+    that are not mentions (and their rows and articles), each sentence's names, and one
+    similarity product per folded candidate for all its dates (each cosine is the one
+    computed date by date)."""
+
+    def __init__(
+        self,
+        by_date: dict[DateInterval, list[Candidate]],
+        rows: dict[tuple[str, int], int],
+        vectors: SentenceVectors,
+        threshold: float,
+    ) -> None:
+        self.by_date, self.rows, self.vectors, self.threshold = by_date, rows, vectors, threshold
+        self.told: dict[DateInterval, list[Candidate]] = {}
+        self.articles: dict[DateInterval, set[str]] = {}
+        self.names: dict[tuple[str, int], frozenset[str]] = {}
+
+    def _told(self, d: DateInterval) -> list[Candidate]:
+        if d not in self.told:
+            self.told[d] = [x for x in self.by_date.get(d, ()) if x.kind != MENTION]
+            self.articles[d] = {x.article.id for x in self.told[d]}
+        return self.told[d]
+
+    def add(self, c: Candidate) -> None:
+        """`c` (not a mention) joins its date."""
+        self.by_date[c.date].append(c)
+        if c.date in self.told:
+            self.told[c.date].append(c)
+            self.articles[c.date].add(c.article.id)
+
+    def names_of(self, c: Candidate) -> frozenset[str]:
+        key = (c.article.id, c.sentence.start)
+        if key not in self.names:
+            self.names[key] = _names(c)
+        return self.names[key]
+
+    def best(self, c: Candidate, inside: list[DateInterval]) -> DateInterval | None:
+        """The finer date `c` folds into: the best-scoring alike sentence, then the most
+        articles."""
+        plan: list[tuple[DateInterval, list[Candidate], int]] = []
+        keys: list[int] = []
+        for d in inside:
+            told = self._told(d)
+            if c.article.id in self.articles[d]:
+                told = [x for x in told if x.article.id != c.article.id]
+            others = told[:MAX_FOLD_COMPARED]
+            if others:
+                plan.append((d, others, len(keys)))
+                keys.extend(self.rows[(x.article.id, x.sentence.start)] for x in others)
+        if not plan:
+            return None
+        sims_all = self.vectors.similarity([self.rows[(c.article.id, c.sentence.start)]], keys)[0]
+        mine = self.names_of(c)
+        best: tuple[float, int, DateInterval] | None = None
+        for d, others, offset in plan:
+            sims = sims_all[offset : offset + len(others)]
+            score = self._score(sims, others, mine)
+            if score is None:
+                continue
+            support = len({x.article.id for x in others})
+            if best is None or (score, support) > best[:2]:
+                best = (score, support, d)
+        return None if best is None else best[2]
+
+    def _score(
+        self, sims: NDArray[np.float64], others: list[Candidate], mine: frozenset[str]
+    ) -> float | None:
+        """The best similarity among the `_alike` sentences, or None: names are compared only
+        where the words alone do not decide."""
+        high = sims >= self.threshold
+        score = float(sims[high].max()) if high.any() else None
+        if len(mine) >= 2:
+            for j in np.flatnonzero((sims >= self.threshold / 2) & ~high):
+                s = float(sims[j])
+                if (score is None or s > score) and _alike(
+                    s, len(mine & self.names_of(others[j])), self.threshold
+                ):
+                    score = s
+        return score
 
 
 @dataclass
