@@ -14,6 +14,8 @@ primary story (the first it joined) is scored; an article in no story is its own
 from __future__ import annotations
 
 import argparse
+import json
+import re
 import time
 import tracemalloc
 from collections import Counter
@@ -24,18 +26,63 @@ from storyline.ingest import read_articles
 from storyline.model import Article, Skip
 from storyline.pipeline import finish_corpus, ingest_digest, prepare_articles, prepare_fingerprint
 from storyline.store import Store
-from storyline.stories.pile import StoryOptions, cluster_articles
+from storyline.stories.pile import StoryOptions, StoryPile, cluster_articles
+
+# words an article about the topic names (lower case, regular expressions): an article of the
+# topic's folder that names none is not about the topic (T17's syria folder holds 186 such:
+# markets, sport, a royal wedding)
+TOPIC_WORDS = {
+    "bpoil": r"\bbp\b|oil spill|deepwater|gulf",
+    "egypt": r"egypt|mubarak|cairo|tahrir",
+    "finan": r"financ|bank|crisis|econom|market",
+    "h1n1": r"h1n1|swine|flu",
+    "haiti": r"haiti",
+    "iraq": r"iraq",
+    "libya": r"libya|gaddafi|qaddafi|tripoli|benghazi",
+    "mj": r"jackson",
+    "syria": r"syria|assad|damascus",
+}
+
+
+def bcubed_items(predicted: dict[str, str], gold: dict[str, str]) -> dict[str, tuple[float, float]]:
+    """Each item's B-cubed precision and recall (item -> cluster, item -> gold class)."""
+    pairs = Counter((predicted[i], gold[i]) for i in gold)
+    pred_size = Counter(predicted[i] for i in gold)
+    gold_size = Counter(gold.values())
+    return {
+        i: (
+            pairs[predicted[i], gold[i]] / pred_size[predicted[i]],
+            pairs[predicted[i], gold[i]] / gold_size[gold[i]],
+        )
+        for i in gold
+    }
 
 
 def bcubed(predicted: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
     """B-cubed precision, recall and F1 of a flat clustering (item -> cluster) against gold."""
-    pairs = Counter((predicted[i], gold[i]) for i in gold)
-    pred_size = Counter(predicted[i] for i in gold)
-    gold_size = Counter(gold.values())
-    n = len(gold)
-    p = sum(k * k / pred_size[c] for (c, _), k in pairs.items()) / n
-    r = sum(k * k / gold_size[g] for (_, g), k in pairs.items()) / n
+    items = bcubed_items(predicted, gold)
+    n = max(1, len(items))
+    p = sum(v[0] for v in items.values()) / n
+    r = sum(v[1] for v in items.values()) / n
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def primary_story(pile: StoryPile) -> dict[str, str]:
+    """Article id -> the first story it joined; an article in no story is its own cluster."""
+    predicted = {a.id: f"alone:{a.id}" for a in pile.corpus.articles}
+    for story in reversed(pile.stories):  # the first story an article joined wins
+        for article_id in story.articles:
+            predicted[article_id] = story.id
+    return predicted
+
+
+def about_topic(articles: list[Article], gold: dict[str, str]) -> dict[str, bool]:
+    """Whether each article names its topic (`TOPIC_WORDS`)."""
+    return {
+        a.id: bool(re.search(TOPIC_WORDS[gold[a.id]], f"{a.title or ''} {a.text}".lower()))
+        for a in articles
+        if gold[a.id] in TOPIC_WORDS
+    }
 
 
 def load(root: Path, topics: list[str], cache: str, cached_only: bool) -> dict[str, Article]:
@@ -58,7 +105,7 @@ def load(root: Path, topics: list[str], cache: str, cached_only: bool) -> dict[s
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--root", default="/work/main/../shared/data/t17")
+    ap.add_argument("--root", default="/work/shared/data/t17")
     ap.add_argument("--cache", required=True)
     ap.add_argument("--topics", default="")
     ap.add_argument("--cached-only", action="store_true")
@@ -70,6 +117,7 @@ def main() -> None:
     ap.add_argument("--threshold", type=float, default=StoryOptions().threshold)
     ap.add_argument("--name-weight", type=float, default=StoryOptions().name_weight)
     ap.add_argument("--time-scale", type=float, default=StoryOptions().time_scale_days)
+    ap.add_argument("--options", default="{}", help="more StoryOptions fields, as JSON")
     args = ap.parse_args()
     root = Path(args.root)
     topics = (
@@ -89,7 +137,12 @@ def main() -> None:
     loaded_s = time.perf_counter() - started
     corpus = finish_corpus(articles, [])
     options = StoryOptions(
-        threshold=args.threshold, name_weight=args.name_weight, time_scale_days=args.time_scale
+        **{
+            "threshold": args.threshold,
+            "name_weight": args.name_weight,
+            "time_scale_days": args.time_scale,
+            **json.loads(args.options),
+        }
     )
     tracemalloc.start()
     started = time.perf_counter()
@@ -97,11 +150,8 @@ def main() -> None:
     seconds = time.perf_counter() - started
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    predicted = {a.id: f"alone:{a.id}" for a in corpus.articles}
+    predicted = primary_story(pile)
     in_two = 0
-    for story in reversed(pile.stories):  # the first story an article joined wins
-        for article_id in story.articles:
-            predicted[article_id] = story.id
     for story_ids in pile.memberships.values():
         in_two += len(story_ids) > 1
     p, r, f1 = bcubed(predicted, {i: gold[i] for i in predicted})
@@ -111,6 +161,17 @@ def main() -> None:
         f"({dict(Counter(u.reason for u in pile.unassigned))}); in two or more: {in_two}"
     )
     print(f"B-cubed P {p:.3f} R {r:.3f} F1 {f1:.3f}")
+    about = about_topic(articles, gold)
+    if len(about) == len(predicted):
+        oracle = {i: gold[i] if about[i] else f"alone:{i}" for i in predicted}
+        op, orr, of1 = bcubed(oracle, gold)
+        print(
+            f"  {sum(1 for v in about.values() if not v)} articles name none of their topic's "
+            f"words; the topic folders with those alone score P {op:.3f} R {orr:.3f} F1 {of1:.3f}"
+        )
+        on = [i for i in predicted if about[i]]
+        sp, sr, sf1 = bcubed({i: predicted[i] for i in on}, {i: gold[i] for i in on})
+        print(f"  on the {len(on)} that name their topic: P {sp:.3f} R {sr:.3f} F1 {sf1:.3f}")
     print(f"clustering: {seconds:.1f} s, peak {peak / 2**20:.0f} MiB (tracemalloc)")
     print(f"options: {options}")
     for story in sorted(pile.stories, key=lambda s: -len(s.articles))[:12]:

@@ -15,9 +15,11 @@ from click.testing import CliRunner
 
 from storyline.cli.main import cli
 from storyline.ingest import read_articles
+from storyline.model import Article, EntityMention
 from storyline.pipeline import PreparedCorpus, prepare_articles
+from storyline.stories.features import featurize, name_key, press_names
 from storyline.stories.output import load_stories_schema
-from storyline.stories.pile import StoryPile, cluster_articles
+from storyline.stories.pile import StoryOptions, StoryPile, cluster_articles
 
 PILE = Path(__file__).resolve().parents[1] / "fixtures" / "stories"
 STORIES = {
@@ -85,6 +87,50 @@ def test_a_query_marks_other_articles_off_topic(corpus: PreparedCorpus) -> None:
     off = {_name(s.path) for s in pile.unassigned if s.reason == "off-topic"}
     assert {"fire_01", "vote_01", "sport_cup"} <= off
     assert _groups(pile) == [STORIES["dam"]]
+
+
+def test_attaching_alone_articles_joins_them_to_the_nearest_story_in_any_order(
+    corpus: PreparedCorpus, pile: StoryPile
+) -> None:
+    """`attach_threshold` (off by default) joins an alone article to its closest story: on
+    this pile it puts the storm report into the chemical-fire story, which is why it is off."""
+    attached = cluster_articles(corpus, StoryOptions(attach_threshold=0.02))
+    assert {_name(s.path) for s in attached.unassigned} == {"brief_note"}
+    assert [s.id for s in attached.stories] == [s.id for s in pile.stories]
+    fire = next(g for g in _groups(attached) if "fire_01" in g)
+    assert fire == STORIES["fire"] | {"weather_storm"}
+    for before, after in zip(pile.stories, attached.stories, strict=True):
+        assert after.articles[0] == before.articles[0]  # the founding article stays first
+        assert set(before.articles) <= set(after.articles)
+    backwards = PreparedCorpus(tuple(reversed(corpus.articles)), corpus.skipped)
+    again = cluster_articles(backwards, StoryOptions(attach_threshold=0.02))
+    assert [s.articles for s in again.stories] == [s.articles for s in attached.stories]
+
+
+def _named(i: int, text: str, names: list[tuple[str, str]]) -> Article:
+    mentions = tuple(
+        EntityMention(text.index(n), text.index(n) + len(n), n, label) for n, label in names
+    )
+    return Article(id=f"a{i}", path=f"a{i}.txt", raw_text=text, text=text, mentions=mentions)
+
+
+def test_press_names_are_left_out_of_the_names_compared() -> None:
+    assert {name_key(n) for n in ("Reuters", "Associated Press", "AFP", "CNN")} <= press_names()
+    texts = [
+        ("Reuters reported that Kessel Dam was closed.", [("Reuters", "ORG")]),
+        ("The Associated Press said Kessel Dam reopened.", [("Associated Press", "ORG")]),
+        ("Reuters and the Associated Press saw Corrin Chemicals burn.", [("Reuters", "ORG")]),
+    ]
+    articles = [
+        _named(i, t, [*names, (w, "FAC")])
+        for i, (t, names) in enumerate(texts)
+        for w in (["Kessel Dam"] if "Kessel" in t else ["Corrin Chemicals"])
+    ]
+    plain = featurize(articles, frozenset(), 200, 50)
+    kept = featurize(articles, frozenset(), 200, 50, press_names())
+    assert any(set(f.names) & press_names() for f in plain)
+    assert all(not set(f.names) & press_names() for f in kept)
+    assert all("kessel dam" in f.names for f in kept[:2])
 
 
 def _run(*args: str) -> None:

@@ -5,6 +5,7 @@ entity names and its date. Vectors never live on records: `Features` holds them 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from collections import Counter
@@ -46,6 +47,18 @@ def name_key(text: str) -> str:
     return _LEADING.sub("", _SPACE.sub(" ", text.strip().lower())).strip(" .,'\u2019s")
 
 
+@functools.cache
+def press_names() -> frozenset[str]:
+    """Name keys of news agencies and known outlets ("reuters", "associated press", "cnn"):
+    a credit or a dateline names them in stories of every kind, so they tell no story apart."""
+    from storyline.data import agencies
+    from storyline.outlets.table import known_outlets
+
+    names = {n for spellings in agencies().values() for n in spellings}
+    names |= {n for o in known_outlets() for n in (o.name, *o.aliases)}
+    return frozenset(name_key(n) for n in names)
+
+
 def _unit(weights: dict[str, float], keep: int) -> Sparse:
     top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:keep]
     norm = math.sqrt(sum(w * w for _, w in top))
@@ -57,16 +70,29 @@ def _body(a: Article) -> str:
 
 
 def featurize(
-    articles: Sequence[Article], stop_words: frozenset[str], max_terms: int, max_names: int
+    articles: Sequence[Article],
+    stop_words: frozenset[str],
+    max_terms: int,
+    max_names: int,
+    ignore_names: frozenset[str] = frozenset(),
+    name_idf_floor: float = 1.0,
 ) -> list[ArticleFeatures]:
     """Features of every article, with document frequencies taken over `articles` (terms seen
-    in one article only carry no weight)."""
+    in one article only carry no weight). Names in `ignore_names` (keys) are left out; a
+    name's weight is `log(name_idf_floor + n / df)`: with a floor of 0 a name in every
+    article weighs nothing ("U.S." in a pile of American news)."""
     counts = [
         Counter(w for w in (m.lower() for m in _WORDS.findall(_body(a))) if w not in stop_words)
         for a in articles
     ]
     names = [
-        Counter(name_key(m.text) for m in a.mentions if m.label in NAME_LABELS and len(m.text) > 1)
+        Counter(
+            k
+            for m in a.mentions
+            if m.label in NAME_LABELS
+            and len(m.text) > 1
+            and (k := name_key(m.text)) not in ignore_names
+        )
         for a in articles
     ]
     n = max(1, len(articles))
@@ -84,7 +110,7 @@ def featurize(
             if term_df[t] > 1 or n < 4
         }
         named = {
-            t: (1.0 + math.log(k)) * math.log(1.0 + n / name_df[t])
+            t: (1.0 + math.log(k)) * math.log(name_idf_floor + n / name_df[t])
             for t, k in nc.items()
             if t and (name_df[t] > 1 or n < 4)
         }

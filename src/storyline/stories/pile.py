@@ -19,7 +19,7 @@ from storyline.config import Config
 from storyline.model import Article, Skip, stable_id
 from storyline.pipeline import PreparedCorpus
 from storyline.stories.cluster import SinglePassClusterer
-from storyline.stories.features import article_day, featurize
+from storyline.stories.features import article_day, featurize, press_names
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,10 @@ class StoryOptions:
     distinct_below: float = 0.2
     merge_threshold: float | None = None
     merge_time_scale_days: float = 365.0
+    attach_threshold: float | None = None
+    attach_days: float = 30.0
+    ignore_press_names: bool = False
+    name_idf_floor: float = 1.0
     min_words: int = 20
     min_story_size: int = 2
     max_terms: int = 200
@@ -68,7 +72,14 @@ def cluster_articles(
     from storyline.timeline import story_title
 
     opts = options or StoryOptions()
-    features = featurize(corpus.articles, ENGLISH_STOP_WORDS, opts.max_terms, opts.max_names)
+    features = featurize(
+        corpus.articles,
+        ENGLISH_STOP_WORDS,
+        opts.max_terms,
+        opts.max_names,
+        press_names() if opts.ignore_press_names else frozenset(),
+        opts.name_idf_floor,
+    )
     by_id = {a.id: a for a in corpus.articles}
     unassigned: list[Skip] = []
     kept = []
@@ -90,6 +101,8 @@ def cluster_articles(
         opts.distinct_below,
         opts.merge_threshold,
         opts.merge_time_scale_days,
+        opts.attach_threshold,
+        opts.attach_days,
     ).fit(kept)
     stories: list[FoundStory] = []
     members: dict[str, list[str]] = {}

@@ -50,13 +50,11 @@ from storyline.timeline.candidates import (
     usable_times,
 )
 from storyline.timeline.datewise import DatewiseTimeline
+from storyline.timeline.fold import MENTION, fold_similar
 from storyline.timeline.headlines import headline, stands_alone
 from storyline.timeline.text import SentenceVectors
 
-MAX_FOLD_COMPARED = 200  # sentences of one finer date compared with a coarse candidate
-_PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _LEAD_KINDS = frozenset({HAPPENED, STATEMENT})
-MENTION = "mention"  # a candidate for a date its sentence only mentions
 FOLDED_PENALTY = 0.15  # a sentence told at a coarser date, in the entry of a finer one
 
 
@@ -255,84 +253,6 @@ def _lead_day(
             if 0 <= (pub_day.start - iv.start).days <= 7:
                 return iv, True
     return pub_day, False
-
-
-def _names(c: Candidate) -> frozenset[str]:
-    """The entities (registry ids, else names) a candidate's sentence names."""
-    s = c.sentence
-    return frozenset(
-        m.entity_id or m.text
-        for m in c.article.mentions
-        if s.start <= m.start < s.end and m.label in _PARTICIPANT_LABELS
-    )
-
-
-def _alike(sim: float, shared: int, threshold: float) -> bool:
-    """Two sentences tell one event: similar words, or fairly similar words and two names
-    in common ("Putin and Abe agreed ..." / "Putin and Abe last met ... and agreed ...")."""
-    return sim >= threshold or (sim >= threshold / 2 and shared >= 2)
-
-
-def fold_similar(
-    by_date: dict[DateInterval, list[Candidate]],
-    rows: dict[tuple[str, int], int],
-    vectors: SentenceVectors,
-    threshold: float,
-) -> None:
-    """A week, month or year candidate whose sentence tells what another article's
-    candidate of a finer date inside its period tells (`_alike`) joins that date: one event
-    told at several precisions is one entry, at the most specific date."""
-    for gran in (Granularity.YEAR, Granularity.MONTH, Granularity.WEEK):
-        finer = sorted(
-            (d for d in by_date if d.granularity.rank < gran.rank),
-            key=lambda d: (d.start, d.end),
-        )
-        for coarse in sorted((d for d in by_date if d.granularity is gran), key=lambda d: d.start):
-            inside = [d for d in finer if coarse.start <= d.start and d.end <= coarse.end]
-            if not inside:
-                continue
-            kept: list[Candidate] = []
-            for c in by_date[coarse]:
-                if c.kind == MENTION:  # counts for the period it names
-                    kept.append(c)
-                    continue
-                row = rows[(c.article.id, c.sentence.start)]
-                best: tuple[float, int, DateInterval] | None = None
-                # the one finer event of a period ("2011" and the only day of 2011 another
-                # article tells) needs fewer names in common: none in a year, one in a month
-                told = {
-                    d: others
-                    for d in inside
-                    if (
-                        others := [
-                            x
-                            for x in by_date.get(d, ())
-                            if x.article.id != c.article.id and x.kind != MENTION
-                        ]
-                    )
-                }
-                lone = (2 if gran is Granularity.YEAR else 1) if len(told) == 1 else 0
-                for d, others in told.items():
-                    others = others[:MAX_FOLD_COMPARED]
-                    keys = [rows[(x.article.id, x.sentence.start)] for x in others]
-                    sims = vectors.similarity([row], keys)[0]
-                    mine = _names(c)
-                    score = max(
-                        (float(s) for s, x in zip(sims, others, strict=True)
-                         if _alike(float(s), len(mine & _names(x)) + lone, threshold)),
-                        default=None,
-                    )  # fmt: skip
-                    support = len({x.article.id for x in others})
-                    if score is not None and (best is None or (score, support) > best[:2]):
-                        best = (score, support, d)
-                if best is None:
-                    kept.append(c)
-                else:
-                    by_date[best[2]].append(dataclasses.replace(c, date=best[2], folded=True))
-            if kept:
-                by_date[coarse] = kept
-            else:
-                del by_date[coarse]
 
 
 @dataclass

@@ -17,6 +17,8 @@ little the tagger misses and take 179 MB.
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 from storyline.corpus.entities.names import name_key
@@ -119,6 +121,7 @@ def is_language(name: str) -> bool:
     return name_key(name) in _languages() and place_kind(name) is None
 
 
+@functools.cache
 def words_list(key: str) -> frozenset[str]:
     """A list of words of places.toml's [heads] (place_last, org_first...) or top level."""
     heads = _places()["heads"]
@@ -126,13 +129,14 @@ def words_list(key: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in source)
 
 
-def same_head_classes() -> dict[str, str]:
-    """head word -> the first word of its class (islands, isles -> island)."""
+@functools.cache
+def same_head_classes() -> Mapping[str, str]:
+    """head word -> the first word of its class (islands, isles -> island). Cached: read only."""
     out: dict[str, str] = {}
     for group in _places()["heads"]["same_heads"]:
         for w in group:
             out[str(w).lower()] = str(group[0]).lower()
-    return out
+    return MappingProxyType(out)
 
 
 def keeps_the(name: str) -> bool:

@@ -58,6 +58,7 @@ class NameGraph:
         self.types: list[str] = []
         self.names: list[str] = []
         self.index: dict[NodeKey, int] = {}
+        self.by_name_key: dict[str, list[int]] = {}  # name_key(name) -> nodes, ascending
         self.forbidden = forbidden
         self.explanations: list[tuple[int, str]] = []  # (a node of the merge, text)
 
@@ -68,6 +69,7 @@ class NameGraph:
             self.keys.append({key})
             self.types.append(type_)
             self.names.append(name)
+            self.by_name_key.setdefault(name_key(name), []).append(self.index[nk])
         return self.index[nk]
 
     def find(self, i: int) -> int:
@@ -120,4 +122,4 @@ def global_nodes(merger: NameGraph) -> dict[tuple[str, str], int]:
 
 
 def nodes_with_key(merger: NameGraph, key: str) -> list[int]:
-    return sorted(i for i, name in enumerate(merger.names) if name_key(name) == key)
+    return list(merger.by_name_key.get(key, ()))

@@ -96,13 +96,21 @@ def _place_names(
     return evidence, keys
 
 
-def _add_missing_mentions(article: Article, names: Sequence[str]) -> tuple[EntityMention, ...]:
+def _names_pattern(names: Sequence[str]) -> re.Pattern[str] | None:
+    """One pattern for all `names`, longest first (compiled once per corpus, not per article)."""
+    if not names:
+        return None
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+
+def _add_missing_mentions(
+    article: Article, pattern: re.Pattern[str] | None
+) -> tuple[EntityMention, ...]:
     """Mentions of known place names the tagger missed (e.g. "Southern Kurils")."""
     mentions = list(article.mentions)
-    if not names:
+    if pattern is None:
         return tuple(mentions)
-    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
     taken = [(m.start, m.end) for m in mentions]
     for m in pattern.finditer(article.text):
         if any(s < m.end() and m.start() < e for s, e in taken):
@@ -124,11 +132,12 @@ def build_registry(
     )
     outlets = sorted({a.source for a in articles if a.source})
     known = frozenset(m.text.lower() for a in articles for m in a.mentions)
+    pattern = _names_pattern(scan_names)
     mentions_of = [
         outlet_mentions(
             a.text,
             missing_short_mentions(
-                a.text, repair_mentions(a.text, _add_missing_mentions(a, scan_names), known)
+                a.text, repair_mentions(a.text, _add_missing_mentions(a, pattern), known)
             ),
             outlets,
         )
