@@ -17,6 +17,7 @@ import re
 from typing import Any
 
 from storyline.data import word_set
+from storyline.nlp import lemma_of
 
 HAPPENED = "happened"
 SCHEDULED = "scheduled"
@@ -47,7 +48,7 @@ def _children(tok: Any, *deps: str) -> list[Any]:
 
 def clause_kind(verb: Any, depth: int = 0) -> str:
     """The kind of the clause headed by the spaCy token `verb`."""
-    lemma = verb.lemma_.lower() if verb.lemma_ else verb.lower_
+    lemma = lemma_of(verb).lower() or verb.lower_
     auxes = [c.lower_ for c in _children(verb, "aux", "auxpass")]
     negated = any(c.lower_ in _NEVER for c in _children(verb, "neg", "advmod"))
     habitual = any(c.lower_ in _LONG for c in _children(verb, "advmod"))
@@ -61,7 +62,7 @@ def clause_kind(verb: Any, depth: int = 0) -> str:
     to_infinitive = verb.tag_ == "VB" and "to" in auxes
     if to_infinitive and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
         head = verb.head
-        head_lemma = (head.lemma_ or head.lower_).lower()
+        head_lemma = (lemma_of(head) or head.lower_).lower()
         if head_lemma in _SCHEDULING:
             return SCHEDULED  # "is to meet", "is expected to visit", "is due to vote"
         if head_lemma in EXPECTING:
