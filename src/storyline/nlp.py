@@ -60,9 +60,13 @@ def _off(nlp: Any, names: Iterable[str]) -> list[str]:
     return [n for n in names if n in nlp.pipe_names]
 
 
-# spaCy holds a whole batch's activations at once: 32 pieces of 100,000 characters took
-# 2.8 GB. A batch is cut at this many characters as well as at `batch_size` texts.
-MAX_BATCH_CHARS = 200_000
+# spaCy holds a whole batch's activations at once (the NER's about 2 KB per character): 32
+# pieces of 100,000 characters took 2.8 GB. A batch is cut at this many characters as well
+# as at `batch_size` texts. The NER's speed does not depend on the batch (1 to 128 texts of
+# T17 ran at the same speed, with the same entities), so the cut is small: the names pass
+# over 32 T17 articles (167,000 characters) rose 300 MB above the loaded model with batches
+# of 200,000 characters, 125 MB with 30,000 (docs/scale.md).
+MAX_BATCH_CHARS = 30_000
 
 
 def char_batches(
