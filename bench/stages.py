@@ -10,12 +10,13 @@ The first form runs `pipeline.prepare_batch` over the sample in batches of
 `annotate.batch_size`, with timers wrapped around the stage functions it calls and around
 each spaCy component (a component's time excludes the components before it: the tokenizer's
 is what the first component waits for), then writes the prepared articles to a fresh SQLite
-store as the cache does; it prints a table of seconds and shares and articles/s. Loading
+store as the cache does; it prints a table of CPU seconds (not wall time: on a shared
+machine that measures the neighbours too) and shares, and articles per CPU second. Loading
 the spaCy model is not counted. `--profile FILE` also writes a cProfile dump.
 
 The second form runs only `prepare_batch` over the sample, alternately with `PYTHONPATH` set
 to this checkout's `src` and to `--against` (another checkout's `src`), `--repeats` times
-each, and prints the median seconds of each, the ratio, and a digest of the prepared
+each, and prints the median CPU seconds of each, the ratio, and a digest of the prepared
 articles (`article_to_json` of every output): equal digests mean the document stages gave
 the same output.
 """
