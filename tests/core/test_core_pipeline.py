@@ -103,6 +103,19 @@ def test_process_pool_gives_identical_output(corpus: Path, timeline: storyline.T
     assert _without_run_settings(parallel) == _without_run_settings(timeline)
 
 
+def test_characters_per_spacy_batch_do_not_change_the_output(
+    corpus: Path, timeline: storyline.Timeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Batches are cut at `nlp.MAX_BATCH_CHARS` to bound memory: one text a batch and every
+    text in one batch give the timeline the default gives (names, parses, events alike)."""
+    from storyline import nlp
+
+    for limit in (1, 10_000_000):
+        monkeypatch.setattr(nlp, "MAX_BATCH_CHARS", limit)
+        again = storyline.build([corpus], Config(query="Nile dam"))
+        assert _without_run_settings(again) == _without_run_settings(timeline)
+
+
 def test_auto_runs_small_jobs_in_process_and_larger_ones_in_a_pool(
     corpus: Path, timeline: storyline.Timeline, monkeypatch: pytest.MonkeyPatch
 ) -> None:

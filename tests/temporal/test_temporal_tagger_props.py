@@ -106,3 +106,30 @@ def test_trigger_windows_find_what_a_full_scan_finds(text: str, dct: dt.date | N
         return [(t.start, t.end, t.result.value) for t in run(text, tagger.RULES, ctx, trigger)]
 
     assert spans(tagger.TRIGGER) == spans(None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*WORDS, "19", "2013", "4", "x1y22", "abc"]), max_size=40))
+def test_a_run_of_digits_triggers_the_windows_its_digits_did(words: list[str]) -> None:
+    """The trigger takes a run of digits as one match; the merged windows are those that
+    one match per digit gave (what the tagger scanned before)."""
+    from storyline.temporal import tagger
+    from storyline.temporal.engine import windows
+
+    text = " ".join(words)
+    assert tagger.TRIGGER.pattern.startswith(r"\d+|")
+    by_digit = re.compile(r"\d|" + tagger.TRIGGER.pattern[len(r"\d+|") :], re.IGNORECASE)
+    assert windows(text, tagger.TRIGGER) == windows(text, by_digit)
+
+
+@settings(max_examples=150, deadline=None)
+@given(news_like, dcts)
+def test_tagging_over_a_scan_made_before_is_tagging(text: str, dct: dt.date | None) -> None:
+    from storyline.temporal import scan_times
+
+    scanned = scan_times(text)
+    once = tag_times(text, dct, use_spacy=False)
+    assert tag_times(text, dct, use_spacy=False, scanned=scanned) == once
+    assert tag_times(text, dct, use_spacy=False, scanned=scanned) == once  # reusable
+    # a scan of another text is not used
+    assert tag_times(text, dct, use_spacy=False, scanned=scan_times(text + " in 1999")) == once

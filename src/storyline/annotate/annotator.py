@@ -120,16 +120,17 @@ def annotate_articles(
 ) -> list[Article]:
     """Fill `sentences`, `mentions`, `times` and `events` of each article (same order).
 
-    One NER pass (`nlp.pipe`) gives sentences and names; the time tagger runs twice: a
-    first pass finds which sentences need a parse (a tense question, a date, the lead of a
-    dated article), those are parsed in one batch, and the second pass reads tense from the
-    parses. The event layer reads the same parses. The publication date, when trusted,
-    anchors relative expressions ("on Monday"); otherwise they stay unresolved.
+    One NER pass (`nlp.pipe`) gives sentences and names; the time tagger runs twice over
+    one scan of the rules' matches per text (`scan_times`): a first pass finds which
+    sentences need a parse (a tense question, a date, the lead of a dated article), those
+    are parsed in one batch, and the second pass reads tense from the parses. The event
+    layer reads the same parses. The publication date, when trusted, anchors relative
+    expressions ("on Monday"); otherwise they stay unresolved.
     """
     from storyline.annotate.syntax import ParsePlan, parse_batch
     from storyline.events import extract_events
     from storyline.events.chronology import is_chronology_entry
-    from storyline.temporal import tag_times
+    from storyline.temporal import scan_times, tag_times
 
     cfg = config or AnnotateConfig()
     nlp = load_annotator(cfg.model)
@@ -150,15 +151,16 @@ def annotate_articles(
         for i, a in enumerate(articles)
     ]
     plans = [ParsePlan(a) for a in named]
-    for article, plan in zip(named, plans, strict=True):
+    scans = [scan_times(a.text) for a in named]  # the rules' matches, for both passes
+    for article, plan, scanned in zip(named, plans, scans, strict=True):
         dct = _anchor(article)
-        plan.want_dated(tag_times(article.text, dct, tense=plan.tense))
+        plan.want_dated(tag_times(article.text, dct, tense=plan.tense, scanned=scanned))
         if dct is not None:
             plan.want_lead(cfg.lead_sentences)
     parse_batch(plans, nlp, max_per_article=cfg.max_parsed_sentences)
     out: list[Article] = []
-    for article, plan in zip(named, plans, strict=True):
-        times = tag_times(article.text, _anchor(article), tense=plan.tense)
+    for article, plan, scanned in zip(named, plans, scans, strict=True):
+        times = tag_times(article.text, _anchor(article), tense=plan.tense, scanned=scanned)
         dated = dataclasses.replace(
             article, times=_outside_names(times, article.mentions, article.text)
         )

@@ -18,6 +18,7 @@ from typing import Any
 from storyline.data import word_set
 from storyline.events import kinds, roles
 from storyline.model import Article, EventMention, Granularity, Sentence, TimeExpression
+from storyline.nlp import lemma_of
 
 _PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -196,7 +197,7 @@ def _sentence_events(
     if root is not None and root.i not in by_verb and root.pos_ in ("VERB", "AUX", "NOUN"):
         by_verb[root.i] = []
         verbs[root.i] = root
-    if root is not None and (root.lemma_ or root.lower_).lower() in kinds.REPORTING:
+    if root is not None and (lemma_of(root) or root.lower_).lower() in kinds.REPORTING:
         # what the statement reports ("Putin has accepted ..., Lavrov said on Tuesday")
         for child in root.children:
             if child.dep_ in ("ccomp", "parataxis") and child.pos_ in ("VERB", "AUX"):
@@ -212,7 +213,7 @@ def _sentence_events(
         else:
             kind = kinds.clause_kind(verb)
             relation = _relation(verb)
-            predicate = (verb.lemma_ or verb.lower_).lower()
+            predicate = (lemma_of(verb) or verb.lower_).lower()
             pstart, pend = offset + verb.idx, offset + verb.idx + len(verb.text)
             if key in expecting and kind in kinds.ENTRY_KINDS:
                 kind = kinds.EXPECTATION

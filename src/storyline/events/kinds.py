@@ -17,6 +17,7 @@ import re
 from typing import Any
 
 from storyline.data import word_set
+from storyline.nlp import lemma_of
 
 HAPPENED = "happened"
 SCHEDULED = "scheduled"
@@ -76,7 +77,7 @@ def _lasting(verb: Any, auxes: list[str]) -> bool:
         if c.dep_ != "prep" or c.lower_ not in ("for", "in", "over"):
             continue
         for obj in c.children:
-            unit = (obj.lemma_ or obj.lower_).lower()
+            unit = (lemma_of(obj) or obj.lower_).lower()
             if obj.dep_ != "pobj" or unit not in _SPAN_UNITS:
                 continue
             counted = any(
@@ -92,7 +93,7 @@ def _lasting(verb: Any, auxes: list[str]) -> bool:
 
 def clause_kind(verb: Any, depth: int = 0) -> str:
     """The kind of the clause headed by the spaCy token `verb`."""
-    lemma = verb.lemma_.lower() if verb.lemma_ else verb.lower_
+    lemma = lemma_of(verb).lower() or verb.lower_
     auxes = [c.lower_ for c in _children(verb, "aux", "auxpass")]
     negated = any(
         c.lower_ in _NEVER or (c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children))
@@ -109,7 +110,7 @@ def clause_kind(verb: Any, depth: int = 0) -> str:
     to_infinitive = verb.tag_ == "VB" and "to" in auxes
     if to_infinitive and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
         head = verb.head
-        head_lemma = (head.lemma_ or head.lower_).lower()
+        head_lemma = (lemma_of(head) or head.lower_).lower()
         if head_lemma in _SCHEDULING:
             return SCHEDULED  # "is to meet", "is expected to visit", "is due to vote"
         if head_lemma in EXPECTING:

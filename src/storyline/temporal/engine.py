@@ -155,6 +155,20 @@ def candidates(
 
 
 @dataclass(frozen=True)
+class Scan:
+    """The candidates of every rule in one text. They depend on the text alone (not on the
+    DCT, tense or context), so a text tagged twice (the annotate stage's two passes) is
+    scanned once."""
+
+    text: str
+    candidates: tuple[Candidate, ...]
+
+
+def scan(text: str, rules: Sequence[Rule], trigger: re.Pattern[str] | None = None) -> Scan:
+    return Scan(text, tuple(candidates(text, rules, trigger=trigger)))
+
+
+@dataclass(frozen=True)
 class Tagged:
     start: int
     end: int
@@ -172,14 +186,21 @@ def _normalise(c: Candidate, ctx: Context) -> Result | None:
 
 
 def run(
-    text: str, rules: Sequence[Rule], ctx: Context, trigger: re.Pattern[str] | None = None
+    text: str,
+    rules: Sequence[Rule],
+    ctx: Context,
+    trigger: re.Pattern[str] | None = None,
+    scanned: Scan | None = None,
 ) -> list[Tagged]:
     """Select the longest non-overlapping candidates that their normaliser accepts, then
-    normalise them again in text order, so that anaphoric rules see the previous date."""
+    normalise them again in text order, so that anaphoric rules see the previous date.
+    `scanned`, when given, is `scan(text, rules, trigger)` done before (of this very text)."""
+    if scanned is None or scanned.text != text:
+        scanned = scan(text, rules, trigger)
     scratch = Context(text=text, dct=ctx.dct, tense_at=ctx.tense_at, raw_tense_at=ctx.raw_tense_at)
     taken = SpanMask(len(text))  # linear: a mask of taken characters, not a list to search
     chosen: list[Candidate] = []
-    for c in candidates(text, rules, trigger=trigger):
+    for c in scanned.candidates:
         if not taken.free(c.start, c.end):
             continue
         if _normalise(c, scratch) is None:

@@ -18,7 +18,7 @@ from storyline.nlp import DEFAULT_MODEL, load_nlp, parse
 from storyline.temporal import lexicon as lex
 from storyline.temporal import rules_dates, rules_holidays, rules_relative, rules_spans
 from storyline.temporal.arith import interval_of
-from storyline.temporal.engine import Context, Rule, Tense, run
+from storyline.temporal.engine import Context, Rule, Scan, Tense, run, scan
 from storyline.temporal.tense import FUTURE_IN_PAST, SpacyTense
 
 log = logging.getLogger(__name__)
@@ -29,9 +29,10 @@ RULES: tuple[Rule, ...] = (
     *rules_relative.RULES,
     *rules_spans.RULES,
 )
-# Every rule match contains one of these words (or a digit): rules only run near them.
+# Every rule match contains one of these words (or a digit): rules only run near them. A
+# run of digits is one trigger ("2011" gives the window that its four digits gave merged).
 TRIGGER = re.compile(
-    r"\d|\b(?:"
+    r"\d+|\b(?:"
     + lex.alternation(
         [*lex.MONTHS, *lex.MONTH_ABBR, *lex.WEEKDAYS, *lex.SEASONS, *lex.PARTS_OF_DAY,
          *lex.UNITS, *lex.UNIT_PLURALS]
@@ -52,6 +53,7 @@ def tag_times(
     model: str = DEFAULT_MODEL,
     use_spacy: bool = True,
     tense: Callable[[int, int], Tense] | None = None,
+    scanned: Scan | None = None,
 ) -> list[TimeExpression]:
     """Time expressions in `text`, in text order, non-overlapping, normalised against `dct`.
 
@@ -61,7 +63,8 @@ def tag_times(
     installed) when `use_spacy` is true, else a word-cue heuristic is used. With `dct` None,
     relative expressions stay unresolved ("XXXX-12", "PAST_REF") while absolute ones
     ("in 2005") are still resolved. `tense(start, end)`, when given, answers every tense
-    question instead (the annotate stage passes parses it batches itself).
+    question instead (the annotate stage passes parses it batches itself). `scanned` is
+    `scan_times(text)` when the caller tags the same text more than once.
     """
     if not text:
         return []
@@ -84,7 +87,7 @@ def tag_times(
     ctx = Context(text=text, dct=dct, tense_at=plain, raw_tense_at=raw)
     out: list[TimeExpression] = []
     last_end = -1
-    for t in run(text, RULES, ctx, TRIGGER):
+    for t in run(text, RULES, ctx, TRIGGER, scanned):
         if t.start < last_end:
             continue
         r = t.result
@@ -105,6 +108,12 @@ def tag_times(
         )
         last_end = t.end
     return out
+
+
+def scan_times(text: str) -> Scan:
+    """Every rule's candidates in `text`: what `tag_times` finds before it reads tense or
+    the DCT, so two taggings of one text (`scanned=`) scan it once."""
+    return scan(text, RULES, TRIGGER)
 
 
 # "earlier this week" is the part of the week before the document's day; "later this
@@ -139,4 +148,4 @@ def _part_of(text: str, interval: DateInterval, dct: dt.date) -> DateInterval:
     return interval
 
 
-__all__ = ["tag_times"]
+__all__ = ["scan_times", "tag_times"]
