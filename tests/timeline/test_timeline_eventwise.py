@@ -134,6 +134,11 @@ def test_an_entry_opens_with_what_happened_not_with_what_was_said() -> None:
             "The first charter flight brought former residents of the islands from Japan to "
             "visit their family graves for the first time",
         ),
+        # an opening conjunction without its comma
+        (
+            "But the chief cabinet secretary dismissed the ministry's statement on Thursday.",
+            "The chief cabinet secretary dismissed the ministry's statement on Thursday",
+        ),
         # a chronology's line, with its date in either order
         (
             "12 February 2024 - Tarnland begins filling the reservoir.",

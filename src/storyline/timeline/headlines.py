@@ -28,6 +28,8 @@ _LEADING = re.compile(
     r"\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?|[A-Z][a-z]+\s+\d{1,2}(?:,\s*\d{4})?|\d{4})\s*,\s+)+",
     re.IGNORECASE,
 )
+# a sentence-opening conjunction, without its comma ("But Suga dismissed the statement")
+_CONJUNCTION = re.compile(r"^(?:But|And|Yet|Still|Meanwhile)\s+")
 _CHRONOLOGY_DATE = re.compile(
     r"^\W*(?:[A-Za-z]*\.?\s*\d{1,2}(?:st|nd|rd|th)?|\d{1,2}\s+[A-Z][a-z]+\.?)"
     r"(?:,?\s*\d{4})?\s*[-–—:]+\s+"
@@ -113,7 +115,7 @@ def headline(sentence: str, max_words: int = MAX_WORDS) -> str:
     quoted = _QUOTED.match(s)
     if quoted is not None and (said := _SPEAKER.match(quoted.group("rest"))) is not None:
         s = f"{quoted.group('q').rstrip(' ,.')}, {said.group('last')} says"
-    stripped = _LEADING.sub("", s, count=1)
+    stripped = _CONJUNCTION.sub("", _LEADING.sub("", s, count=1), count=1)
     if len(stripped.split()) >= 4:
         s = stripped
     attribution = _ATTRIBUTION.search(s)
