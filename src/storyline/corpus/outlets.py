@@ -28,6 +28,7 @@ some host needs cutting into words).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -85,12 +86,19 @@ def _vocabulary(articles: Sequence[Article]) -> frozenset[str]:
     return frozenset(vocab)
 
 
+@functools.cache
+def _name_words_longest_first() -> tuple[str, ...]:
+    words = {str(w) for w in table("outlets")["name_words"] if len(str(w)) >= 4}
+    return tuple(sorted(words, key=lambda w: (-len(w), w)))
+
+
 def _cut_at_name_word(label: str) -> list[str] | None:
     """ "dailymeridian" -> daily meridian, "marketpulse" -> market pulse: an outlet's word
     (data/outlets.toml) at one end, a word of four letters or more at the other."""
-    words = sorted((str(w) for w in table("outlets")["name_words"]), key=lambda w: (-len(w), w))
-    for w in words:
-        if len(w) < 4 or len(label) - len(w) < 4 or not label.isalpha():
+    if not label.isalpha():
+        return None
+    for w in _name_words_longest_first():
+        if len(label) - len(w) < 4:
             continue
         if label.startswith(w):
             return [w, label[len(w) :]]

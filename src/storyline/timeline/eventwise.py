@@ -19,6 +19,7 @@ The date-wise ranking and sentence choice of `timeline.datewise.v1`, over the ev
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -179,14 +180,16 @@ _TITLE_FILLER = frozenset(
 )  # fmt: skip
 
 
+@functools.lru_cache(maxsize=8192)
+def _title_words(title: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(title.lower()) if w not in _TITLE_FILLER)
+
+
 def _tells_title(c: Candidate) -> bool:
     """The sentence holds at least half of its article's title's words: it tells the event
     the article is about ("Renaissance Dam generates first electricity" / "Ethiopia on
     Sunday began producing electricity at the dam")."""
-    title = c.article.title
-    if not title:
-        return False
-    words = {w for w in _WORD.findall(title.lower()) if w not in _TITLE_FILLER}
+    words = _title_words(c.article.title or "")
     if len(words) < 2:
         return False
     said = c.sentence.text.lower()
