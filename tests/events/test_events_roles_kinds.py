@@ -123,6 +123,13 @@ def test_events_survive_the_store_codec() -> None:
         ("The port stayed shut until the strike was called off in March.", "March"),
         # a complement inside a relative clause, and an event that will no longer happen
         ("The trial that had been due to open in January will no longer take place.", "January"),
+        # the ends of a span
+        ("The state builder put up the bridge between 2016 and 2021.", "2016"),
+        ("The state builder put up the bridge between 2016 and 2021.", "2021"),
+        ("The pipeline was shut from March to May for repairs.", "March"),
+        # what a document asserts is its claim, dated by the document
+        ("The indictment says the mayor took the payments in April.", "April"),
+        ("The audit found that the agency lost the files in 2019.", "2019"),
     ],
 )
 def test_dates_of_events_told_in_passing_date_no_entry(sentence: str, not_dated: str) -> None:
@@ -162,3 +169,32 @@ def test_an_event_that_will_no_longer_happen_is_background() -> None:
 def test_a_perfect_that_spans_a_stretch_of_time_is_a_state(sentence: str, kind: str) -> None:
     article = annotate(sentence)
     assert [e.kind for e in article.events if e.clause == "main"] == [kind]
+
+
+def test_a_lawsuit_against_someone_is_dated_by_its_day() -> None:
+    # "against" before a date compares ("measured against 2019"); far before it, it does not
+    article = annotate(
+        "Lawyers for 400 families filed a lawsuit against the rail operator in the "
+        "regional court on Monday."
+    )
+    assert ("happened", "Monday", "2019-01-07") in anchored(article)
+
+
+def test_what_is_told_by_a_person_stays_the_event() -> None:
+    article = annotate("The mayor says the police cleared the square on Monday.")
+    assert ("happened", "Monday", "2019-01-07") in anchored(article)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The insurer has already paid out 40 million euros.",
+        "The number of claimants has grown from about 200 to 1,400.",
+        "Ticket sales have halved.",
+    ],
+)
+def test_where_things_stand_is_background(sentence: str) -> None:
+    article = annotate("The hearing opened on Monday. " + sentence)
+    assert [e.kind for e in article.events if e.sentence == 1 and e.clause == "main"] == [
+        "background"
+    ]

@@ -202,6 +202,24 @@ def test_clock_times() -> None:
     assert tags("He spoke this morning.") == [("this morning", "TIME", "2013-03-22TMO")]
 
 
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Police sealed off the square this morning.", "2013-03-22"),
+        ("Two shops were looted last night.", "2013-03-21"),
+        ("The minister will speak tonight.", "2013-03-22"),
+        ("The fire started on Wednesday night.", "2013-03-20"),
+    ],
+)
+def test_a_part_of_a_named_or_deictic_day_dates_that_day(text: str, day: str) -> None:
+    t = one(text)
+    assert t.type == "TIME" and t.interval is not None and t.interval.iso() == day
+
+
+def test_a_bare_clock_time_dates_no_day() -> None:
+    assert one("The blast came at 3:30 p.m.").interval is None
+
+
 def test_sets() -> None:
     assert tags("Patrols run daily; the fee is $5 a month, paid every year.") == [
         ("daily", "SET", "P1D"),

@@ -223,6 +223,10 @@ def _sentence_events(
                 kind = kinds.BACKGROUND  # "In 2016, 802 citizens visited": a statistic
             if kind == kinds.HAPPENED and index > 0 and not attached and _bare_present(verb):
                 kind = kinds.BACKGROUND  # "Russia refers to the islands as ...": a habit
+            if kind in kinds.ENTRY_KINDS and relation == "complement" and _documented(verb):
+                kind = kinds.STATEMENT  # "the complaint says the lab flagged it in May"
+            if kind == kinds.HAPPENED and not attached and _trend(verb):
+                kind = kinds.BACKGROUND  # "the number has grown from 3,000": a trend
         if chronology:
             kind, relation = kinds.HAPPENED, "main"
         if relation == "relative":
@@ -248,6 +252,33 @@ def _sentence_events(
             )
         )
     return out
+
+
+_CHANGE = word_set("events", "change")
+_DOCUMENTS = word_set("events", "document_nouns")
+_FINDING = kinds.REPORTING | word_set("events", "finding")
+
+
+def _documented(verb: Any) -> bool:
+    """A clause that a document asserts ("The complaint says the laboratory flagged the
+    problem in May", "the report found that a cable touched the trees on 14 July"): a
+    claim, dated by the document, not an event of its own date."""
+    head = verb.head
+    if head.i == verb.i or (lemma_of(head) or head.lower_).lower() not in _FINDING:
+        return False
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and (lemma_of(c) or c.lower_).lower() in _DOCUMENTS
+        for c in head.children
+    )
+
+
+def _trend(verb: Any) -> bool:
+    """A present perfect of a change in amount with no date of its own ("has grown from
+    about 3,000", "have doubled"): where a count stands now, not an event of one day."""
+    lemma = (lemma_of(verb) or verb.lower_).lower()
+    return lemma in _CHANGE and any(
+        c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in verb.children
+    )
 
 
 def _pluperfect(verb: Any) -> bool:

@@ -100,6 +100,9 @@ def clause_kind(verb: Any, depth: int = 0) -> str:
         for c in _children(verb, "neg", "advmod")
     )  # "never signed", "will no longer take place"
     habitual = any(c.lower_ in _LONG for c in _children(verb, "advmod"))
+    perfect = any(a in ("has", "have", "'ve") for a in auxes)
+    # "has already set aside 200 million": where things stand, not the day's event
+    habitual = habitual or (perfect and any(c.lower_ == "already" for c in verb.children))
     passive = bool(_children(verb, "auxpass", "nsubjpass"))
     if negated or habitual or _running_total(verb) or _lasting(verb, auxes):
         return BACKGROUND

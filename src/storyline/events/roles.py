@@ -21,7 +21,7 @@ ANCHOR = "anchor"  # dates the event of its clause
 NOUN = "noun"  # modifies a noun: "the 2015 accord", "last week's election"
 SINCE = "since"  # the start of a state: "stalled since January"
 COMPARISON = "comparison"  # "the highest since 2009", "than in January", "up from 2019"
-BOUND = "bound"  # a deadline or a span's end: "by June 30", "until 2025", "ahead of"
+BOUND = "bound"  # a deadline or a span's end: "by June 30", "until 2025", "between 2017 and"
 RELATIVE = "relative"  # inside a relative clause: "who last visited Japan in 2005"
 SEQUENCE = "sequence"  # dates an earlier event: "resumed, following a meeting in July"
 MENTIONED = frozenset({NOUN, SINCE, COMPARISON, BOUND, RELATIVE, SEQUENCE})
@@ -37,7 +37,7 @@ _SINCE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _COMPARISON_BEFORE = re.compile(
-    r"\b(?:(?:than|compared (?:with|to)|against)\b[^,.;:!?]{0,45}|(?:up|down|rose|fell|"
+    r"\b(?:(?:than|compared (?:with|to))\b[^,.;:!?]{0,45}|against\s+|(?:up|down|rose|fell|"
     r"increased|decreased|climbed|dropped)\s+(?:\S+\s+){0,3}from\s+(?:\S+\s+){0,3}?|as in\s+)"
     r"(?:in\s+|on\s+|the\s+)?$",
     re.IGNORECASE,
@@ -61,12 +61,29 @@ _BARE_UNIT = re.compile(
 )
 
 
+# the ends of a span ("built it between 2017 and 2023", "from March to May"): a stretch
+# of time, not the day of an event
+_SPAN_START_BEFORE = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_SPAN_START_AFTER = re.compile(r"^\s*(?:and|to|until|till|through)\s", re.IGNORECASE)
+_SPAN_END_BEFORE = re.compile(
+    r"\b(?:between|from)\s+[^,;:.()]{1,30}?\s+(?:and|to|until|till|through)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _span_end(before: str, after: str) -> bool:
+    return bool(
+        (_SPAN_START_BEFORE.search(before) and _SPAN_START_AFTER.match(after))
+        or _SPAN_END_BEFORE.search(before)
+    )
+
+
 def role_from_words(text: str, start: int, end: int) -> str:
     """The role read from the words around text[start:end] (used without a parse, and to
     catch what a parse gets wrong)."""
     before = text[max(0, start - 60) : start]
     after = text[end : end + 30]
-    if _BOUND_BEFORE.search(before):
+    if _BOUND_BEFORE.search(before) or _span_end(before, after):
         return BOUND
     if _SINCE_BEFORE.search(before):
         return SINCE

@@ -132,7 +132,8 @@ def _interval(type_: str, value: str, text: str) -> DateInterval | None:
 
 
 _NAMES_A_DAY = re.compile(
-    rf"(?i)\b(?:{lex.WEEKDAY_RE}|{lex.MONTH_RE}|yesterday|tomorrow)\b|\d{{4}}-\d{{2}}-\d{{2}}"
+    rf"(?i)\b(?:{lex.WEEKDAY_RE}|{lex.MONTH_RE}|yesterday|tomorrow|today|tonight|"
+    rf"(?:this|last)\s+(?:morning|afternoon|evening|night))\b|\d{{4}}-\d{{2}}-\d{{2}}"
 )
 
 

@@ -56,6 +56,8 @@ from storyline.timeline.headlines import headline, stands_alone
 from storyline.timeline.text import SentenceVectors
 
 _LEAD_KINDS = frozenset({HAPPENED, STATEMENT})
+_TELLING = frozenset({HAPPENED, SCHEDULED, STATEMENT})  # a main clause that tells news
+_ANNOUNCING = word_set("events", "announcing")
 FOLDED_PENALTY = 0.15  # a sentence told at a coarser date, in the entry of a finer one
 
 
@@ -79,6 +81,7 @@ def event_candidates(
         if params.lead_day
         else (pub_day, False)
     )
+    story_day = lead_day if named else None  # the day the lead names, if it names one
     out: list[Candidate] = []
     for i in range(len(article.sentences)):
         events = by_sentence.get(i)
@@ -101,16 +104,27 @@ def event_candidates(
                 continue  # "later this year": an intention, not a date in the story
             if all(t.interval != d for d, _, _ in dates):
                 weight = REPORTING_WEIGHT if e.kind == STATEMENT else 1.0
+                day = t.interval
                 if e.kind == STATEMENT:
                     e, earlier = _reported(e, events)
                     if e.kind != STATEMENT:  # a happening told by a statement
                         weight = REPORTING_WEIGHT if earlier else params.reported_weight
-                dates.append((t.interval, weight, e))
+                        if earlier and story_day is not None and story_day.end < day.start:
+                            # "The fire swept into Lenby on Wednesday night. The fire
+                            # service said on Thursday that 43 homes had burned": a detail
+                            # of the day the lead tells
+                            day = story_day
+                if all(day != d for d, _, _ in dates):
+                    dates.append((day, weight, e))
         if params.mention_weight > 0:
             out.extend(_mentions(article, i, times, dates, params.mention_weight, allow_coarse))
         if dates:
             made = dated_candidates(article, i, dates, pub_day, datewise, max_dates_per_sentence)
-            out.extend(_asides(made))
+            out.extend(_asides(made, events))
+            if params.lead_day and i < datewise.lead_sentences:
+                # the lead's next sentences tell the day it has just named ("ordered the
+                # evacuation this morning. Buses took the elderly to ...")
+                lead_day, named = _told_day(made, pub_day, lead_day, named)
         elif lead_day is not None and i < datewise.lead_sentences:
             main = next((e for e in events if e.clause == "main"), events[0])
             # a lead told in the pluperfect ("Officials had referred to the scheme as ...")
@@ -128,6 +142,37 @@ def event_candidates(
                 kind = "lead" if main.kind == HAPPENED else STATEMENT
                 out.extend(dataclasses.replace(c, kind=kind) for c in leads)
     return out
+
+
+def drop_lone_history(
+    candidates: list[Candidate], articles: Sequence[Article], years: int, sources: int
+) -> list[Candidate]:
+    """The candidates without those of years more than `years` years before the pile's
+    first published article that fewer than `sources` independent sources tell (at any
+    precision): one profile's "founded in 1889" is background. A month or a day of the
+    past ("seized the islands in August 1945") is an account of an event, and stays."""
+    starts = [a.published.start for a in articles if a.published is not None]
+    if not starts or sources <= 1:
+        return candidates
+    first = min(starts)
+    try:
+        cutoff = first.replace(year=first.year - years)
+    except ValueError:  # 29 February
+        cutoff = first.replace(year=first.year - years, day=28)
+    told: dict[int, set[str]] = {}  # by year: "1945" and "August 1945" are one time
+    for c in candidates:
+        if c.date.end < cutoff and c.kind != MENTION:
+            told.setdefault(c.date.start.year, set()).add(
+                c.article.syndication_group or c.article.id
+            )
+    lone = {year for year, groups in told.items() if len(groups) < sources}
+    return [
+        c
+        for c in candidates
+        if c.date.end >= cutoff
+        or c.date.granularity is not Granularity.YEAR
+        or c.date.start.year not in lone
+    ]
 
 
 def _period_pattern() -> re.Pattern[str]:
@@ -196,13 +241,37 @@ def _tells_title(c: Candidate) -> bool:
     return sum(1 for w in words if w[:5] in said) * 2 >= len(words)
 
 
-def _asides(candidates: list[Candidate]) -> list[Candidate]:
+def _told_day(
+    made: Sequence[Candidate],
+    pub_day: DateInterval | None,
+    lead_day: DateInterval | None,
+    named: bool,
+) -> tuple[DateInterval | None, bool]:
+    """The day a lead sentence's happening is anchored to, when it is in the
+    week before publication; else the lead's day so far."""
+    if pub_day is None:
+        return lead_day, named
+    for c in made:
+        d = c.date
+        if c.kind != HAPPENED or not c.explicit or c.aside:
+            continue
+        e = c.event
+        if e is None or e.clause not in ("main", "complement") or e.predicate in _ANNOUNCING:
+            continue
+        if d.granularity is Granularity.DAY and 0 <= (pub_day.start - d.start).days <= 7:
+            return d, True
+    return lead_day, named
+
+
+def _asides(candidates: list[Candidate], events: Sequence[EventMention]) -> list[Candidate]:
     """A subordinate clause's date ("recalled its ambassador on Wednesday, two days after
     the gates were closed on 12 February") where the sentence's main clause tells an event
-    of another date: the sentence counts for that date and may be cited there, but its
-    words tell the main event, so it never heads that date's entry."""
+    of another date, or a state ("Evacuated on Tuesday, most residents are staying with
+    relatives"): the sentence counts for that date and may be cited there, but its words
+    tell something else, so it never heads that date's entry."""
     main = {c.date for c in candidates if c.event is not None and c.event.clause == "main"}
-    if not main:
+    state = any(e.clause == "main" and e.kind not in _TELLING for e in events)
+    if not main and not state:
         return candidates
     return [
         dataclasses.replace(c, aside=True)
@@ -293,7 +362,9 @@ class EventTimeline(DatewiseTimeline):
                 if self.end is not None and c.date.start > self.end:
                     continue
                 out.append(c)
-        return out
+        return drop_lone_history(
+            out, articles, self.events.history_years, self.events.history_sources
+        )
 
     def _fold(
         self,

@@ -29,6 +29,16 @@ def _names(c: Candidate) -> frozenset[str]:
     )
 
 
+# verbs too common to say two sentences tell one event
+_LIGHT_VERBS = frozenset({"be", "have", "do", "say", "make", "take", "get", "go", "come"})
+
+
+def _predicate(c: Candidate) -> str:
+    """The verb of the event a candidate tells ("" when unknown or too common)."""
+    p = c.event.predicate if c.event is not None else ""
+    return "" if p in _LIGHT_VERBS else p
+
+
 def _alike(sim: float, shared: int, threshold: float) -> bool:
     """Two sentences tell one event: similar words, or fairly similar words and two names
     in common ("Putin and Abe agreed ..." / "Putin and Abe last met ... and agreed ...")."""
@@ -128,10 +138,11 @@ class _Folder:
         lone = (2 if gran is Granularity.YEAR else 1) if len(plan) == 1 else 0
         sims_all = self.vectors.similarity([self.rows[(c.article.id, c.sentence.start)]], keys)[0]
         mine = self.names_of(c)
+        predicate = _predicate(c)
         best: tuple[float, int, DateInterval] | None = None
         for d, others, offset in plan:
             sims = sims_all[offset : offset + len(others)]
-            score = self._score(sims, others, mine, lone)
+            score = self._score(sims, others, mine, lone, predicate)
             if score is None:
                 continue
             support = len({x.article.id for x in others})
@@ -145,15 +156,19 @@ class _Folder:
         others: list[Candidate],
         mine: frozenset[str],
         lone: int = 0,
+        predicate: str = "",
     ) -> float | None:
-        """The best similarity among the `_alike` sentences (`lone` names granted), or None:
-        names are compared only where the words alone do not decide."""
+        """The best similarity among the `_alike` sentences (`lone` names granted, and one
+        for the same verb: "agreed to the settlement last year" / "agreed on Monday to
+        settle"), or None: names are compared only where the words alone do not decide."""
         high = sims >= self.threshold
         score = float(sims[high].max()) if high.any() else None
-        if len(mine) + lone >= 2:
+        if len(mine) + lone + bool(predicate) >= 2:
             for j in np.flatnonzero((sims >= self.threshold / 2) & ~high):
                 s = float(sims[j])
+                same = int(bool(predicate) and predicate == _predicate(others[j]))
                 shared = lone if lone >= 2 else len(mine & self.names_of(others[j])) + lone
+                shared += same
                 if (score is None or s > score) and _alike(s, shared, self.threshold):
                     score = s
         return score
