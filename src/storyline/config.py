@@ -141,11 +141,12 @@ class EventsConfig:
     # this weight to that date's score (many articles mentioning a day says it mattered)
     # but is never shown or cited for it: a date needs an event told as on that date
     mention_weight: float = 0.25  # (T17: 0.25 beat 0, 0.5 and 1 by 0.001 AR-1, 0.01 date F1)
-    # history: an event dated more than `history_years` before the pile's first article
-    # ("the club was founded in 1889", "won the title, most recently in 1982") is an entry
-    # only when at least `history_sources` independent sources tell it (0: always)
+    # history: a year more than `history_years` before the pile's first article ("the club
+    # was founded in 1889", "won the title, most recently in 1982") is an entry only when
+    # at least `history_sources` independent sources tell it (0: always); months and days
+    # of the past are always told as events
     history_years: int = 1
-    history_sources: int = 2
+    history_sources: int = 3  # (wire background paragraphs repeat a founding year twice)
 
 
 @dataclass(frozen=True)

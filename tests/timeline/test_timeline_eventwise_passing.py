@@ -102,12 +102,14 @@ def test_history_one_article_recalls_is_background_unless_others_tell_it() -> No
     entries = _entries(profile, news)
     assert "2020-09-15" in entries
     assert not {"1921", "1964"} & set(entries)
-    recalled = _article(
-        "c",
-        "The club won the national cup in 1964, its only trophy.",
-        dt.date(2020, 11, 4),
-    )
-    assert "1964" in _entries(profile, news, recalled)
+    recalled = [
+        _article(
+            "c", "The club won the national cup in 1964, its only trophy.", dt.date(2020, 11, 4)
+        ),
+        _article("d", "Its only trophy came in 1964, when it won the cup.", dt.date(2020, 11, 5)),
+    ]
+    assert "1964" not in _entries(profile, news, recalled[0])  # two sources: background
+    assert "1964" in _entries(profile, news, *recalled)  # three: the story's history
     # the rule is an option: with no source needed, the profile's history stays
     assert "1964" in _entries(profile, news, events=EventsConfig(history_sources=0))
 
@@ -133,3 +135,16 @@ def test_one_event_told_at_its_day_and_as_last_year_is_one_entry() -> None:
     entries = _entries(day, later, other)
     assert "2021" not in entries
     assert {"2021-06-07", "2021-10-08"} <= set(entries)
+
+
+def test_a_heading_and_a_vague_stretch_stand_for_no_day() -> None:
+    a = _article(
+        "a",
+        "A court sentenced three men to 20 years in prison on Tuesday for the kidnapping.\n"
+        "FACTBOX - the kidnapping in brief\n"
+        "The three were arrested in the months after the hostages were freed.",
+        dt.date(2024, 10, 16),
+    )
+    assert _dates_of(a, "FACTBOX") == set()
+    assert _dates_of(a, "were arrested") == set()
+    assert _entries(a)["2024-10-15"].startswith("A court sentenced")

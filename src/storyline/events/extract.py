@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from storyline.data import word_set
-from storyline.events import kinds, roles
+from storyline.events import kinds, reported, roles
 from storyline.model import Article, EventMention, Granularity, Sentence, TimeExpression
 from storyline.nlp import lemma_of
 
@@ -179,6 +179,7 @@ def _sentence_events(
     by_verb: dict[int, list[tuple[int, TimeExpression, str]]] = {}
     verbs: dict[int, Any] = {}
     expecting: set[int] = set()
+    noun_dated: set[int] = set()  # times that reach their clause through a noun
     for i, t in times:
         span = doc.char_span(t.start - offset, t.end - offset, alignment_mode="expand")
         role = roles.role_of(text, t.start, t.end, span)
@@ -189,6 +190,8 @@ def _sentence_events(
             verb, expects = _clause_head(span.root)
             if expects and verb is not None:
                 expecting.add(verb.i)
+            if verb is not None and reported.via_noun(span, verb):
+                noun_dated.add(i)
         key = verb.i if verb is not None else -1
         if verb is not None:
             verbs[key] = verb
@@ -197,6 +200,10 @@ def _sentence_events(
     if root is not None and root.i not in by_verb and root.pos_ in ("VERB", "AUX", "NOUN"):
         by_verb[root.i] = []
         verbs[root.i] = root
+    heading = not any(tok.pos_ in ("VERB", "AUX") for tok in doc)  # "FACTBOX - X in brief"
+    # what a dated statement says of an earlier event named by a noun ("said on Tuesday
+    # that a valve caused the rocket's failure in June"): the noun's date, not the news
+    told_by = reported.dated_statement(root, by_verb)
     if root is not None and (lemma_of(root) or root.lower_).lower() in kinds.REPORTING:
         # what the statement reports ("Putin has accepted ..., Lavrov said on Tuesday")
         for child in root.children:
@@ -223,14 +230,20 @@ def _sentence_events(
                 kind = kinds.BACKGROUND  # "In 2016, 802 citizens visited": a statistic
             if kind == kinds.HAPPENED and index > 0 and not attached and _bare_present(verb):
                 kind = kinds.BACKGROUND  # "Russia refers to the islands as ...": a habit
-            if kind in kinds.ENTRY_KINDS and relation == "complement" and _documented(verb):
+            if kind in kinds.ENTRY_KINDS and relation == "complement" and reported.claimed(verb):
                 kind = kinds.STATEMENT  # "the complaint says the lab flagged it in May"
+            if kind == kinds.HAPPENED and reported.statistic(verb, attached):
+                kind = kinds.BACKGROUND  # "inflation had fallen to 17 per cent in January"
             if kind == kinds.HAPPENED and not attached and _trend(verb):
                 kind = kinds.BACKGROUND  # "the number has grown from 3,000": a trend
+        if heading and not chronology:
+            kind = kinds.BACKGROUND
         if chronology:
             kind, relation = kinds.HAPPENED, "main"
         if relation == "relative":
             attached = [(i, t, roles.RELATIVE) for i, t, _ in attached]
+        elif relation == "complement" and told_by and verb is not None and verb.i != told_by:
+            attached = [(i, t, roles.NOUN if i in noun_dated else r) for i, t, r in attached]
         anchors = [(i, t) for i, t, role in attached if role == roles.ANCHOR]
         lo, hi = sentence.start, sentence.end
         if verb is not None:
@@ -255,21 +268,6 @@ def _sentence_events(
 
 
 _CHANGE = word_set("events", "change")
-_DOCUMENTS = word_set("events", "document_nouns")
-_FINDING = kinds.REPORTING | word_set("events", "finding")
-
-
-def _documented(verb: Any) -> bool:
-    """A clause that a document asserts ("The complaint says the laboratory flagged the
-    problem in May", "the report found that a cable touched the trees on 14 July"): a
-    claim, dated by the document, not an event of its own date."""
-    head = verb.head
-    if head.i == verb.i or (lemma_of(head) or head.lower_).lower() not in _FINDING:
-        return False
-    return any(
-        c.dep_ in ("nsubj", "nsubjpass") and (lemma_of(c) or c.lower_).lower() in _DOCUMENTS
-        for c in head.children
-    )
 
 
 def _trend(verb: Any) -> bool:

@@ -74,6 +74,12 @@ def _lasting(verb: Any, auxes: list[str]) -> bool:
     if not any(a in ("has", "have", "'ve", "'s") for a in auxes):
         return False
     for c in verb.children:
+        if c.lower_ == "since" and c.dep_ in ("prep", "mark"):
+            return True  # "has lost a quarter of its value since the peg was dropped"
+        if c.dep_ == "advcl" and any(
+            g.dep_ == "mark" and g.lower_ == "since" for g in c.children
+        ):
+            return True
         if c.dep_ != "prep" or c.lower_ not in ("for", "in", "over"):
             continue
         for obj in c.children:
@@ -91,6 +97,60 @@ def _lasting(verb: Any, auxes: list[str]) -> bool:
     return False
 
 
+_DEADLINES = frozenset({"deadline", "ultimatum"})
+_RUNNING_OUT = frozenset({"expire", "run", "lapse", "pass", "end", "fall"})
+
+
+def _former_plan(verb: Any, lemma: str, auxes: list[str]) -> bool:
+    """A plan told in the pluperfect ("had been planned for February", "had been due to
+    fly in December"): what was meant to happen, since changed."""
+    if "had" in auxes:
+        return lemma in _SCHEDULING or lemma in EXPECTING
+    if verb.tag_ != "VB" or "to" not in auxes or verb.head.i == verb.i:
+        return False
+    head = verb.head  # "due" in "had been due to fly", "planned" in "had planned to"
+    head_lemma = (lemma_of(head) or head.lower_).lower()
+    if head_lemma not in _SCHEDULING and head_lemma not in EXPECTING:
+        return False
+    for tok in (head, head.head):
+        if any(c.lower_ == "had" for c in _children(tok, "aux", "auxpass")):
+            return True
+    return False
+
+
+def _deadline(verb: Any, lemma: str, auxes: list[str]) -> bool:
+    """A deadline's end still ahead ("the deadline runs out on Saturday", "the ultimatum
+    will expire"): a bound, not an event; one that has passed is."""
+    if lemma not in _RUNNING_OUT or verb.tag_ in ("VBD", "VBN"):
+        return False
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and (lemma_of(c) or c.lower_).lower() in _DEADLINES
+        for c in verb.children
+    )
+
+
+def _tagging_along(verb: Any) -> bool:
+    """A non-finite verb with no subject of its own under a preposition or a conjunction
+    ("before growing in 2016", "after meeting on Monday"): it shares its governor's kind."""
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ in ("pcomp", "advcl")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+    )
+
+
+def _governor(verb: Any) -> Any | None:
+    tok = verb.head
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
 def clause_kind(verb: Any, depth: int = 0) -> str:
     """The kind of the clause headed by the spaCy token `verb`."""
     lemma = lemma_of(verb).lower() or verb.lower_
@@ -106,6 +166,16 @@ def clause_kind(verb: Any, depth: int = 0) -> str:
     passive = bool(_children(verb, "auxpass", "nsubjpass"))
     if negated or habitual or _running_total(verb) or _lasting(verb, auxes):
         return BACKGROUND
+    if _former_plan(verb, lemma, auxes):
+        return BACKGROUND
+    if _deadline(verb, lemma, auxes):
+        return EXPECTATION  # "the 30-day deadline runs out on Saturday"
+    if _tagging_along(verb) and depth < 3:
+        head = _governor(verb)
+        if head is not None:
+            kind = clause_kind(head, depth + 1)
+            if kind in (EXPECTATION, SCHEDULED):
+                return kind  # "expect the economy to shrink before growing in 2016"
     if lemma in REPORTING:
         return STATEMENT
     future = any(a in _FUTURE_AUX for a in auxes)
@@ -114,6 +184,8 @@ def clause_kind(verb: Any, depth: int = 0) -> str:
     if to_infinitive and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
         head = verb.head
         head_lemma = (lemma_of(head) or head.lower_).lower()
+        if head_lemma == "expect" and head.tag_ != "VBN":
+            return EXPECTATION  # "economists expect the economy to shrink"
         if head_lemma in _SCHEDULING:
             return SCHEDULED  # "is to meet", "is expected to visit", "is due to vote"
         if head_lemma in EXPECTING:

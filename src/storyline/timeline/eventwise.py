@@ -86,7 +86,10 @@ def event_candidates(
     for i in range(len(article.sentences)):
         events = by_sentence.get(i)
         if events is None:
-            out.extend(sentence_candidates(article, i, times, pub_day, datewise, allow_coarse))
+            found = sentence_candidates(article, i, times, pub_day, datewise, allow_coarse)
+            if _heading(article.sentences[i].text):  # dates it names, but no lead
+                found = [c for c in found if c.explicit]
+            out.extend(found)
             continue
         dates: list[tuple[DateInterval, float, EventMention | None]] = []
         for e in sorted(events, key=lambda e: (e.kind == STATEMENT, e.start)):
@@ -144,6 +147,17 @@ def event_candidates(
     return out
 
 
+_END_MARK = (".", "!", "?", '"', "\u201d", "'", "\u2019", ")", "\u2026")
+
+
+def _heading(text: str) -> bool:
+    """A short line with no closing mark ("FACTBOX - Kestrel-1 in brief", "Key dates"):
+    a heading, which stands for no event of its article's day (the dates it names stay:
+    "12 June - cap fitted")."""
+    line = text.strip()
+    return bool(line) and not line.endswith(_END_MARK) and len(line.split()) <= 8
+
+
 def drop_lone_history(
     candidates: list[Candidate], articles: Sequence[Article], years: int, sources: int
 ) -> list[Candidate]:
@@ -192,11 +206,22 @@ def _period_pattern() -> re.Pattern[str]:
 _PERIOD = _period_pattern()
 
 
+# a stretch of time no tagger dates, which places what a sentence tells away from its day
+_VAGUE_STRETCH = re.compile(
+    r"\b(?:in|during|over|within)\s+the\s+(?:days|weeks|months|years|decades)\s+"
+    r"(?:after|before|since|following|that\s+followed|leading\s+up\s+to)\b|"
+    r"\b(?:days|weeks|months|years|decades)\s+(?:ago|earlier|later|before)\b|"
+    r"\bin\s+recent\s+(?:weeks|months|years)\b",
+    re.IGNORECASE,
+)
+
+
 def names_a_period(text: str) -> bool:
     """Whether a sentence places what it tells in a historical period ("at the end of the
-    war", "after World War II"); "since" and "during" are left out: "the heaviest shelling
-    since the war began" is the day's news."""
-    return _PERIOD.search(text) is not None
+    war", "after World War II") or in a stretch of time away from its day ("in the months
+    after the hostages were freed", "years earlier"); "since" and "during" a named event
+    are left out: "the heaviest shelling since the war began" is the day's news."""
+    return _PERIOD.search(text) is not None or _VAGUE_STRETCH.search(text) is not None
 
 
 def _mentions(
@@ -286,6 +311,8 @@ def _reported(statement: EventMention, events: Sequence[EventMention]) -> tuple[
     "Putin has accepted an invitation, Lavrov said on Tuesday" dates the acceptance by the
     statement's day; "said on Wednesday that it had summoned the ambassador" bounds the
     summons by it (it may have been days before)."""
+    if statement.clause != "main":  # a claim inside the sentence tells no other clause
+        return statement, False
     for e in events:
         if e is statement or e.anchor is not None or e.kind not in ENTRY_KINDS:
             continue
