@@ -29,9 +29,7 @@ def _annotate(text: str) -> Article:
 
 def _dating(article: Article) -> set[tuple[str, str]]:
     """(kind, anchor text) of the events anchored by a time expression."""
-    return {
-        (e.kind, article.times[e.anchor].text) for e in article.events if e.anchor is not None
-    }
+    return {(e.kind, article.times[e.anchor].text) for e in article.events if e.anchor is not None}
 
 
 @pytest.mark.parametrize(

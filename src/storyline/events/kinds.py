@@ -76,9 +76,7 @@ def _lasting(verb: Any, auxes: list[str]) -> bool:
     for c in verb.children:
         if c.lower_ == "since" and c.dep_ in ("prep", "mark"):
             return True  # "has lost a quarter of its value since the peg was dropped"
-        if c.dep_ == "advcl" and any(
-            g.dep_ == "mark" and g.lower_ == "since" for g in c.children
-        ):
+        if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "since" for g in c.children):
             return True
         if c.dep_ != "prep" or c.lower_ not in ("for", "in", "over"):
             continue
@@ -124,8 +122,7 @@ def _deadline(verb: Any, lemma: str, auxes: list[str]) -> bool:
     if lemma not in _RUNNING_OUT or verb.tag_ in ("VBD", "VBN"):
         return False
     return any(
-        c.dep_ in ("nsubj", "nsubjpass")
-        and (lemma_of(c) or c.lower_).lower() in _DEADLINES
+        c.dep_ in ("nsubj", "nsubjpass") and (lemma_of(c) or c.lower_).lower() in _DEADLINES
         for c in verb.children
     )
 
