@@ -45,6 +45,9 @@ def _dating(article: Article) -> set[tuple[str, str]]:
         ("A second ship had been due to sail in December.", "December"),
         # what economists expect
         ("Economists expect output to shrink this year before growing in 2022.", "2022"),
+        # a condition and a possibility
+        ("If parliament approves the bill on Tuesday, the tax will rise in June.", "Tuesday"),
+        ("The talks could resume in Geneva on Monday.", "Monday"),
         # a perfect that runs since a date
         ("The currency has lost a third of its value since the peg was dropped in May.", "May"),
     ],

@@ -102,6 +102,7 @@ def _bare_present(verb: Any) -> bool:
 
 # a clause opening with these tells the start or the end of a state, in passing
 _IN_PASSING = frozenset({"since", "until", "till"})
+_IF = frozenset({"if", "unless"})  # a condition: what may happen
 
 
 def _marks(verb: Any) -> set[str]:
@@ -224,6 +225,8 @@ def _sentence_events(
             pstart, pend = offset + verb.idx, offset + verb.idx + len(verb.text)
             if key in expecting and kind in kinds.ENTRY_KINDS:
                 kind = kinds.EXPECTATION
+            if kind in kinds.ENTRY_KINDS and _marks(verb) & _IF:
+                kind = kinds.EXPECTATION  # "if parliament approves the bill on Tuesday"
             if kind in kinds.ENTRY_KINDS and _marks(verb) & _IN_PASSING:
                 kind = kinds.BACKGROUND  # "expected since the offer was announced in June"
             if kind == kinds.HAPPENED and _counted(verb) and _only_years(attached):

@@ -36,6 +36,7 @@ _SCHEDULING = word_set("events", "scheduling")
 _OUTLOOK = word_set("events", "outlook")
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
 _MODALS = frozenset({"could", "might", "may", "can", "should", "must", "ought"})
+_MAYBE = frozenset({"could", "might", "may"})  # what may happen is no scheduled event
 _NEVER = frozenset({"never", "not", "n't", "no longer"})
 _LONG = frozenset(
     {"long", "always", "traditionally", "historically", "usually", "often", "still", "currently"}
@@ -192,6 +193,8 @@ def clause_kind(verb: Any, depth: int = 0) -> str:
         )  # "agreed to talk": an agreement
     if to_infinitive:
         return SCHEDULED
+    if any(a in _MAYBE for a in auxes) and verb.tag_ == "VB":
+        return EXPECTATION  # "the talks could resume on Monday": a possibility
     if future or modal:
         if passive:
             return SCHEDULED  # "will be held on 14 January"
