@@ -48,6 +48,8 @@ def _dating(article: Article) -> set[tuple[str, str]]:
         # a condition and a possibility
         ("If parliament approves the bill on Tuesday, the tax will rise in June.", "Tuesday"),
         ("The talks could resume in Geneva on Monday.", "Monday"),
+        # a question
+        ("Will the council vote on the budget on Tuesday?", "Tuesday"),
         # a perfect that runs since a date
         ("The currency has lost a third of its value since the peg was dropped in May.", "May"),
     ],

@@ -202,6 +202,7 @@ def _sentence_events(
         by_verb[root.i] = []
         verbs[root.i] = root
     heading = not any(tok.pos_ in ("VERB", "AUX") for tok in doc)  # "FACTBOX - X in brief"
+    asking = sentence.text.rstrip(" \"'\u201d\u2019").endswith("?")  # a question tells nothing
     # what a dated statement says of an earlier event named by a noun ("said on Tuesday
     # that a valve caused the rocket's failure in June"): the noun's date, not the news
     told_by = reported.dated_statement(root, by_verb)
@@ -241,6 +242,8 @@ def _sentence_events(
                 kind = kinds.BACKGROUND  # "the number has grown from 3,000": a trend
         if heading and not chronology:
             kind = kinds.BACKGROUND
+        elif asking and kind in kinds.ENTRY_KINDS:
+            kind = kinds.EXPECTATION  # "Will the council vote on Tuesday?"
         if chronology:
             kind, relation = kinds.HAPPENED, "main"
         if relation == "relative":
