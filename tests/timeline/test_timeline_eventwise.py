@@ -154,10 +154,32 @@ def test_an_entry_opens_with_what_happened_not_with_what_was_said() -> None:
             "The talks will resume in Veldhaven in May, officials said on Monday.",
             "The talks will resume in Veldhaven in May, officials say",
         ),
+        # a long sentence keeps its main clause: cut before a second predicate or a
+        # subordinate clause, not before what the verb governs
+        (
+            "The interior ministry said it had expelled two Oskavian diplomats from the capital "
+            "and accused them of passing documents about the dam to their embassy's agents.",
+            "The interior ministry said it had expelled two Oskavian diplomats from the capital",
+        ),
+        (
+            "The northern valleys were occupied by the republic's army after it declared war on "
+            "its neighbour in March 1951, forcing thousands of farmers to flee south.",
+            "The northern valleys were occupied by the republic's army",
+        ),
     ],
 )
 def test_headlines_drop_leading_dates_and_connectives(sentence: str, expected: str) -> None:
     assert headline(sentence) == expected
+
+
+def test_a_headline_cut_without_a_boundary_never_ends_on_a_dangling_word() -> None:
+    cut = headline(
+        "Crowds of several thousand students blocked the ring road around the old town "
+        "throughout the afternoon demanding the release of the arrested leaders of their "
+        "union and the resignation of the rector"
+    )
+    assert cut.endswith("…")
+    assert cut[:-1].split()[-1].lower() not in {"the", "of", "a", "an", "and", "to"}, cut
 
 
 def test_headlines_never_cut_inside_a_number_or_a_quote() -> None:

@@ -75,6 +75,25 @@ _VERBISH = re.compile(
     re.IGNORECASE,
 )
 _QUOTES = '"“”'
+# subordinate clauses a headline can do without ("were seized after it declared war")
+_SUBORDINATE = (" after ", " as ", " while ", " when ", " because ", " amid ", " following ")
+
+
+def _subordinate(head: str, mark: str, after: str) -> bool:
+    """A subordinate clause (or, after "after", "amid" and "following", a phrase) opens at
+    `mark`: "as traders hoarded flour", not "a declaration as the basis"."""
+    if len(head.split()) < 7:
+        return False
+    if mark in (" after ", " amid ", " following "):
+        return True
+    return _VERBISH.search(" ".join(after.split()[:6])) is not None
+
+
+# the word after "and" that opens a second predicate of the same subject
+_PREDICATE_NEXT = re.compile(
+    r"(?:told|said|says|called|accused|warned|urged|asked|added|vowed|threatened|promised|"
+    r"demanded|agreed|signed|met|held|left|took|gave|sent|summoned|announced|\w{3,}ed)\b"
+)
 
 
 def _open_quote(text: str) -> bool:
@@ -90,10 +109,16 @@ def _cut(words: list[str], limit: int) -> str | None:
     whole = " ".join(words)
     set_off = {p for m in _APPOSITION.finditer(whole) for p in (m.start(), m.end() - 1)}
     best = None
-    for mark in _BOUNDARIES:
+    for mark in (*_BOUNDARIES, " and ", *_SUBORDINATE):
         pos = text.find(mark)
         while pos != -1:
             head = text[:pos].rstrip()
+            after = text[pos + len(mark) :]
+            if (mark == " and " and not _PREDICATE_NEXT.match(after)) or (
+                mark in _SUBORDINATE and not _subordinate(head, mark, after)
+            ):
+                pos = text.find(mark, pos + 1)
+                continue  # "summoned X and told him", "seized ... after it declared war"
             if (
                 len(head.split()) >= 5
                 and head.split()[-1].lower().strip("\"'“”‘’") not in _DANGLING
@@ -140,6 +165,8 @@ def headline(sentence: str, max_words: int = MAX_WORDS) -> str:
     n = max_words + 5
     while n < len(words) and (_open_quote(" ".join(words[:n])) or words[n - 1][-1:].isdigit()):
         n += 1
+    while n > max_words and n < len(words) and words[n - 1].lower().strip(",;:") in _DANGLING:
+        n -= 1  # never end on "an", "of", "the": "... represented an…"
     return " ".join(words[:n]).rstrip(" ,;:-—–") + ("…" if n < len(words) else "")
 
 
