@@ -38,6 +38,7 @@ from storyline.model import (
     Participant,
     TimeExpression,
 )
+from storyline.timeline.background import drop_lone_history, heading, names_a_period
 from storyline.timeline.candidates import (
     ENTRY_GRANULARITIES,
     REPORTING_WEIGHT,
@@ -87,7 +88,7 @@ def event_candidates(
         events = by_sentence.get(i)
         if events is None:
             found = sentence_candidates(article, i, times, pub_day, datewise, allow_coarse)
-            if _heading(article.sentences[i].text):  # dates it names, but no lead
+            if heading(article.sentences[i].text):  # dates it names, but no lead
                 found = [c for c in found if c.explicit]
             out.extend(found)
             continue
@@ -145,83 +146,6 @@ def event_candidates(
                 kind = "lead" if main.kind == HAPPENED else STATEMENT
                 out.extend(dataclasses.replace(c, kind=kind) for c in leads)
     return out
-
-
-_END_MARK = (".", "!", "?", '"', "\u201d", "'", "\u2019", ")", "\u2026")
-
-
-def _heading(text: str) -> bool:
-    """A short line with no closing mark ("FACTBOX - Kestrel-1 in brief", "Key dates"):
-    a heading, which stands for no event of its article's day (the dates it names stay:
-    "12 June - cap fitted")."""
-    line = text.strip()
-    return bool(line) and not line.endswith(_END_MARK) and len(line.split()) <= 8
-
-
-def drop_lone_history(
-    candidates: list[Candidate], articles: Sequence[Article], years: int, sources: int
-) -> list[Candidate]:
-    """The candidates without those of years more than `years` years before the pile's
-    first published article that fewer than `sources` independent sources tell (at any
-    precision): one profile's "founded in 1889" is background. A month or a day of the
-    past ("seized the islands in August 1945") is an account of an event, and stays."""
-    starts = [a.published.start for a in articles if a.published is not None]
-    if not starts or sources <= 1:
-        return candidates
-    first = min(starts)
-    try:
-        cutoff = first.replace(year=first.year - years)
-    except ValueError:  # 29 February
-        cutoff = first.replace(year=first.year - years, day=28)
-    told: dict[int, set[str]] = {}  # by year: "1945" and "August 1945" are one time
-    for c in candidates:
-        if c.date.end < cutoff and c.kind != MENTION:
-            told.setdefault(c.date.start.year, set()).add(
-                c.article.syndication_group or c.article.id
-            )
-    lone = {year for year, groups in told.items() if len(groups) < sources}
-    return [
-        c
-        for c in candidates
-        if c.date.end >= cutoff
-        or c.date.granularity is not Granularity.YEAR
-        or c.date.start.year not in lone
-    ]
-
-
-def _period_pattern() -> re.Pattern[str]:
-    nouns = "|".join(
-        re.escape(n).replace(r"\ ", r"\s+")
-        for n in sorted(word_set("events", "period_nouns"), key=lambda n: (-len(n), n))
-    )
-    ordinal = r"(?:(?:first|second|1st|2nd)\s+)?"
-    return re.compile(
-        rf"\b(?:at\s+the\s+(?:end|start|beginning|close|height)\s+of|in\s+the\s+"
-        rf"(?:wake|aftermath|closing\s+days|final\s+days)\s+of|after)\s+"
-        rf"(?:the\s+)?{ordinal}(?:{nouns})\b(?:\s+(?:i|ii|one|two))?",
-        re.IGNORECASE,
-    )
-
-
-_PERIOD = _period_pattern()
-
-
-# a stretch of time no tagger dates, which places what a sentence tells away from its day
-_VAGUE_STRETCH = re.compile(
-    r"\b(?:in|during|over|within)\s+the\s+(?:days|weeks|months|years|decades)\s+"
-    r"(?:after|before|since|following|that\s+followed|leading\s+up\s+to)\b|"
-    r"\b(?:days|weeks|months|years|decades)\s+(?:ago|earlier|later|before)\b|"
-    r"\bin\s+recent\s+(?:weeks|months|years)\b",
-    re.IGNORECASE,
-)
-
-
-def names_a_period(text: str) -> bool:
-    """Whether a sentence places what it tells in a historical period ("at the end of the
-    war", "after World War II") or in a stretch of time away from its day ("in the months
-    after the hostages were freed", "years earlier"); "since" and "during" a named event
-    are left out: "the heaviest shelling since the war began" is the day's news."""
-    return _PERIOD.search(text) is not None or _VAGUE_STRETCH.search(text) is not None
 
 
 def _mentions(
