@@ -36,7 +36,14 @@ from storyline.pipeline import build
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "bench" / "data" / "events"
-DEFAULT_SETS = [DATA / "seeds", DATA / "examples", DATA / "dev", DATA / "test", DATA / "test2"]
+DEFAULT_SETS = [
+    DATA / "seeds",
+    DATA / "examples",
+    DATA / "dev",
+    DATA / "test",
+    DATA / "test2",
+    DATA / "test3",
+]
 CORPORA = {"seeds": REPO.parent / "shared" / "seeds", "examples": REPO / "examples"}
 
 

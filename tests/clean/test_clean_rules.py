@@ -32,6 +32,8 @@ STORY = [
     "Exports rose 4% in May, compared with April, while imports fell > 2% | analysts said.",
     "The treaty will enter into force once both parliaments ratify it.",
     "Fishermen from both sides used the waters around the island for centuries.",
+    "An earlier version of the treaty was rejected by the senate in May.",
+    "The court corrected its ruling on Monday after an appeal by the fishermen.",
 ]
 # Noise lines that can stand anywhere in an article (each recognised on its own).
 NOISE = [
@@ -48,6 +50,10 @@ NOISE = [
     "jb/mm (AFP, Reuters)",
     "Based on reporting by AFP and Interfax",
     "Sign up for our daily newsletter to get the news in your inbox.",
+    "Correction: An earlier version of this article said the treaty was signed on June 12.",
+    "Correction, 4 November 2023: This story misstated the number of islands.",
+    "This article was amended on 16 March 2022 to correct the name of the minister.",
+    "An earlier version of this report gave the wrong date for the vote.",
     "OTTAWA Tue Jun 14, 2022 11:05am EDT",
     "09:41 GMT15 June 2022",
     "Arctic, island, Canada, Denmark, border deal",

@@ -48,6 +48,15 @@ def _dating(article: Article) -> set[tuple[str, str]]:
         # a condition and a possibility
         ("If parliament approves the bill on Tuesday, the tax will rise in June.", "Tuesday"),
         ("The talks could resume in Geneva on Monday.", "Monday"),
+        # a plan of the past, and what comes before a closing
+        ("Born in 1960, the engineer was due to retire in September.", "September"),
+        (
+            "The committee will question the minister before the report is published in July.",
+            "July",
+        ),
+        # nothing happened, and where things stood
+        ("Two years later nobody has answered for the collapse in 2021.", "2021"),
+        ("The walls were already turning the lava to the east on Friday.", "Friday"),
         # a question
         ("Will the council vote on the budget on Tuesday?", "Tuesday"),
         # a perfect that runs since a date

@@ -216,6 +216,12 @@ def test_a_part_of_a_named_or_deictic_day_dates_that_day(text: str, day: str) ->
     assert t.type == "TIME" and t.interval is not None and t.interval.iso() == day
 
 
+def test_a_weekday_that_marks_something_lies_ahead_or_is_today() -> None:
+    # DCT Friday 2013-03-22
+    assert one("Sunday marks the anniversary of the flood.").value == "2013-03-24"
+    assert one("Friday is the deadline for votes.").value == "2013-03-22"
+
+
 def test_a_bare_clock_time_dates_no_day() -> None:
     assert one("The blast came at 3:30 p.m.").interval is None
 

@@ -148,3 +148,36 @@ def test_a_heading_and_a_vague_stretch_stand_for_no_day() -> None:
     assert _dates_of(a, "FACTBOX") == set()
     assert _dates_of(a, "were arrested") == set()
     assert _entries(a)["2024-10-15"].startswith("A court sentenced")
+
+
+def test_what_a_statement_says_will_happen_is_not_dated_by_the_saying() -> None:
+    a = _article(
+        "a",
+        "Prosecutors said in April that a decision on charges would come before Christmas.",
+        dt.date(2023, 6, 2),
+    )
+    assert "2023-04" not in _entries(a)
+
+
+def test_a_subordinate_date_never_heads_beside_a_dated_complement() -> None:
+    a = _article(
+        "a",
+        "The volcano began erupting from a fissure at about 11pm on Friday, two days after "
+        "the villages below it were emptied on Wednesday.",
+        dt.date(2023, 10, 7),  # a Saturday
+    )
+    entries = _entries(a)
+    assert "2023-10-06" in entries
+    assert "2023-10-04" not in entries
+
+
+def test_a_past_record_of_when_something_last_happened_is_no_entry() -> None:
+    a = _article(
+        "a",
+        "The bridge collapsed into the river on Tuesday. "
+        "It was last inspected in April 2019, according to the roads authority.",
+        dt.date(2022, 5, 11),
+    )
+    entries = _entries(a)
+    assert "2022-05-10" in entries
+    assert "2019-04" not in entries

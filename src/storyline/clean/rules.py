@@ -111,6 +111,20 @@ RULES: tuple[Rule, ...] = (
         re.compile(r"^(?:read more|continue reading|read the full (?:story|article))\W*$", _I),
         max_words=5,
     ),
+    # Correction and amendment notes: about the article, not the story, and dated by
+    # their own day ("Correction, 4 November 2023: An earlier version of this article ...").
+    Rule(
+        "correction",
+        "correction note",
+        re.compile(
+            r"^(?:corrections?|clarification|editor'?s note)\b[^:]{0,40}:\s*|"
+            r"^this (?:article|story|report) (?:was|has been) (?:amended|corrected|updated)\b|"
+            r"^an? (?:earlier|previous) version of this (?:article|story|report)\b",
+            _I,
+        ),
+        max_words=60,
+        needs=("correct", "amended", "version of this", "clarification", "editor"),
+    ),
     # Related-article blurbs end with the other article's date: "... (18.12.2018)".
     Rule(
         "related",

@@ -101,7 +101,7 @@ def _bare_present(verb: Any) -> bool:
 
 
 # a clause opening with these tells the start or the end of a state, in passing
-_IN_PASSING = frozenset({"since", "until", "till"})
+_IN_PASSING = frozenset({"since", "until", "till", "before"})
 _IF = frozenset({"if", "unless"})  # a condition: what may happen
 
 

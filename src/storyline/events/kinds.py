@@ -112,8 +112,11 @@ def _former_plan(verb: Any, lemma: str, auxes: list[str]) -> bool:
     if head_lemma not in _SCHEDULING and head_lemma not in EXPECTING:
         return False
     for tok in (head, head.head):
-        if any(c.lower_ == "had" for c in _children(tok, "aux", "auxpass")):
+        helpers = [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
+        if "had" in helpers:
             return True
+        if head_lemma == "due" and (tok.lower_ in ("was", "were") or "was" in helpers):
+            return True  # "was due to retire in September": a plan of the past
     return False
 
 
@@ -160,7 +163,21 @@ def clause_kind(verb: Any, depth: int = 0) -> str:
     habitual = any(c.lower_ in _LONG for c in _children(verb, "advmod"))
     perfect = any(a in ("has", "have", "'ve") for a in auxes)
     # "has already set aside 200 million": where things stand, not the day's event
-    habitual = habitual or (perfect and any(c.lower_ == "already" for c in verb.children))
+    progressive = verb.tag_ == "VBG" and any(a in ("is", "are", "was", "were") for a in auxes)
+    already = any(c.lower_ == "already" for c in verb.children)
+    # "has already set aside 200 million", "were already turning the lava": where things
+    # stand, not the day's event
+    habitual = habitual or (already and (perfect or progressive))
+    # "nobody has answered for it", "no one was hurt": nothing happened
+    negated = negated or any(
+        (c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("nobody", "nothing", "none"))
+        or (
+            c.dep_ in ("nsubj", "nsubjpass")
+            and c.lower_ == "one"
+            and any(g.lower_ == "no" for g in c.children)
+        )
+        for c in verb.children
+    )
     passive = bool(_children(verb, "auxpass", "nsubjpass"))
     if negated or habitual or _running_total(verb) or _lasting(verb, auxes):
         return BACKGROUND

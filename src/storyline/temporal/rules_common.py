@@ -97,6 +97,9 @@ _DESIGNATING_BEFORE = re.compile(
     r"makes?)\s+(?:next\s+|this\s+(?:coming\s+)?)?$"
 )
 _DAY_AFTER = re.compile(r"(?i)^\s+(?:as\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:day|holiday)\b")
+# "Sunday marks one year since ...", "Friday is the deadline": the day as the subject of a
+# present verb lies ahead (or is today), whatever a parser makes of "marks"
+_PRESENT_AFTER = re.compile(r"^\s+(?:marks|is|sees|brings|begins|opens|ends)\b")
 
 
 def tense_direction(ctx: Context, m: re.Match[str], default: str = "past") -> str:
@@ -112,6 +115,8 @@ def tense_direction(ctx: Context, m: re.Match[str], default: str = "past") -> st
         return "future"
     if _SINCE.search(before):
         return "past"
+    if _PRESENT_AFTER.match(ctx.text[m.end() : m.end() + 12]):
+        return "future"
     if ctx.text.startswith("'s", m.end()):
         return default
     t = ctx.tense_at(m.start(), m.end())

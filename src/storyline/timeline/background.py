@@ -29,6 +29,9 @@ def heading(text: str) -> bool:
     return bool(line) and not line.endswith(_END_MARK) and len(line.split()) <= 8
 
 
+_LAST = re.compile(r"\b(?:last|previous|most recently|latest)\b", re.IGNORECASE)
+
+
 def drop_lone_history(
     candidates: list[Candidate], articles: Sequence[Article], years: int, sources: int
 ) -> list[Candidate]:
@@ -51,6 +54,13 @@ def drop_lone_history(
                 c.article.syndication_group or c.article.id
             )
     lone = {year for year, groups in told.items() if len(groups) < sources}
+    # "was last inspected in April 2019", "its last eruption began in January 1973": when
+    # something last happened, before the story, is a record, at any precision
+    candidates = [
+        c
+        for c in candidates
+        if c.date.end >= cutoff or c.kind == MENTION or not _LAST.search(c.sentence.text)
+    ]
     return [
         c
         for c in candidates

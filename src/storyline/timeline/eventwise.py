@@ -218,7 +218,11 @@ def _asides(candidates: list[Candidate], events: Sequence[EventMention]) -> list
     of another date, or a state ("Evacuated on Tuesday, most residents are staying with
     relatives"): the sentence counts for that date and may be cited there, but its words
     tell something else, so it never heads that date's entry."""
-    main = {c.date for c in candidates if c.event is not None and c.event.clause == "main"}
+    main = {  # the main clause's date, or its complement's ("began erupting on Friday")
+        c.date
+        for c in candidates
+        if c.event is not None and c.event.clause in ("main", "complement")
+    }
     state = any(e.clause == "main" and e.kind not in _TELLING for e in events)
     if not main and not state:
         return candidates
@@ -238,7 +242,9 @@ def _reported(statement: EventMention, events: Sequence[EventMention]) -> tuple[
     if statement.clause != "main":  # a claim inside the sentence tells no other clause
         return statement, False
     for e in events:
-        if e is statement or e.anchor is not None or e.kind not in ENTRY_KINDS:
+        # what the statement says will happen is not dated by its saying ("said in April
+        # that a decision would come before Christmas")
+        if e is statement or e.anchor is not None or e.kind != HAPPENED:
             continue
         if e.clause in ("main", "complement"):
             told = dataclasses.replace(statement, kind=e.kind, predicate=e.predicate)
