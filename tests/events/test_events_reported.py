@@ -109,3 +109,11 @@ def test_a_line_without_a_verb_is_background() -> None:
     article = _annotate("The launch failed on Monday.\nFACTBOX - the rocket in brief\n")
     heading = [e for e in article.events if e.sentence == 1]
     assert all(e.kind == "background" for e in heading)
+
+
+def test_what_a_quotation_tells_is_a_statement() -> None:
+    article = _annotate('"On 10 August we shut the systems down," the chief executive said.')
+    assert ("statement", "10 August") in _dating(article)
+    assert not any(kind == "happened" for kind, _ in _dating(article))
+    plain = _annotate("The bank shut its systems down on 10 August, the chief executive said.")
+    assert ("happened", "10 August") in _dating(plain)

@@ -145,6 +145,11 @@ def test_an_entry_opens_with_what_happened_not_with_what_was_said() -> None:
             "Tarnland begins filling the reservoir",
         ),
         ("March 17 - The council votes on the plan.", "The council votes on the plan"),
+        # a live page's clock
+        (
+            "07:25 - The airport has closed because of falling ash.",
+            "The airport has closed because of falling ash",
+        ),
         # a closing attribution keeps the speaker's number
         (
             "A second round of talks is planned for next month, the foreign ministry said.",

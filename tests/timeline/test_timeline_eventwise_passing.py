@@ -181,3 +181,15 @@ def test_a_past_record_of_when_something_last_happened_is_no_entry() -> None:
     entries = _entries(a)
     assert "2022-05-10" in entries
     assert "2019-04" not in entries
+
+
+def test_a_live_page_entry_tells_its_page_s_day() -> None:
+    a = _article(
+        "a",
+        "The volcano began erupting shortly before midnight on Friday.\n"
+        "The institute said the fissure was about a kilometre long.\n"
+        "06:10 - Lava crossed the coast road.\n"
+        "07:25 - The island's airport has closed because of falling ash.",
+        dt.date(2023, 10, 7),  # a Saturday
+    )
+    assert _dates_of(a, "airport has closed") == {"2023-10-07"}

@@ -202,6 +202,7 @@ def _sentence_events(
         by_verb[root.i] = []
         verbs[root.i] = root
     heading = not any(tok.pos_ in ("VERB", "AUX") for tok in doc)  # "FACTBOX - X in brief"
+    quoted = reported.quoted(doc)
     asking = sentence.text.rstrip(" \"'\u201d\u2019").endswith("?")  # a question tells nothing
     # what a dated statement says of an earlier event named by a noun ("said on Tuesday
     # that a valve caused the rocket's failure in June"): the noun's date, not the news
@@ -234,6 +235,8 @@ def _sentence_events(
                 kind = kinds.BACKGROUND  # "In 2016, 802 citizens visited": a statistic
             if kind == kinds.HAPPENED and index > 0 and not attached and _bare_present(verb):
                 kind = kinds.BACKGROUND  # "Russia refers to the islands as ...": a habit
+            if kind in kinds.ENTRY_KINDS and verb.i in quoted:
+                kind = kinds.STATEMENT  # '"On 10 August we shut the door," Vell said'
             if kind in kinds.ENTRY_KINDS and relation == "complement" and reported.claimed(verb):
                 kind = kinds.STATEMENT  # "the complaint says the lab flagged it in May"
             if kind == kinds.HAPPENED and reported.statistic(verb, attached):

@@ -92,3 +92,22 @@ def dated_statement(root: Any | None, by_verb: Mapping[int, Sequence[Any]]) -> i
     if root is None or _lemma(root) not in kinds.REPORTING:
         return None
     return root.i if by_verb.get(root.i) else None
+
+
+_OPEN = frozenset({'"', "\u201c", "\u201d"})
+
+
+def quoted(doc: Any) -> frozenset[int]:
+    """Indices of the tokens inside a direct quotation ('"On 10 August we shut the door,"
+    Vell said'): what the speaker says, a statement, whatever its tense."""
+    inside = False
+    out = set()
+    for tok in doc:
+        if tok.text in _OPEN or tok.text in ("``", "''"):
+            inside = not inside if tok.text != "\u201c" else True
+            if tok.text == "\u201d":
+                inside = False
+            continue
+        if inside:
+            out.add(tok.i)
+    return frozenset(out) if not inside else frozenset()  # an unclosed quote: unsure

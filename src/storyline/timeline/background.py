@@ -103,3 +103,14 @@ def names_a_period(text: str) -> bool:
     after the hostages were freed", "years earlier"); "since" and "during" a named event
     are left out: "the heaviest shelling since the war began" is the day's news."""
     return _PERIOD.search(text) is not None or _VAGUE_STRETCH.search(text) is not None
+
+
+_LIVE = re.compile(
+    r"^\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:[A-Z]{2,4}\s*)?[-\u2013\u2014|]\s+\S"
+)
+
+
+def live_entry(text: str) -> bool:
+    """An entry of a live page, opened by its clock time ("07:25 - Selvik airport has
+    closed"): it tells what happened on its page's day, wherever it stands on the page."""
+    return _LIVE.match(text) is not None

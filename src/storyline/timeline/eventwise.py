@@ -38,7 +38,12 @@ from storyline.model import (
     Participant,
     TimeExpression,
 )
-from storyline.timeline.background import drop_lone_history, heading, names_a_period
+from storyline.timeline.background import (
+    drop_lone_history,
+    heading,
+    live_entry,
+    names_a_period,
+)
 from storyline.timeline.candidates import (
     ENTRY_GRANULARITIES,
     REPORTING_WEIGHT,
@@ -88,8 +93,17 @@ def event_candidates(
         events = by_sentence.get(i)
         if events is None:
             found = sentence_candidates(article, i, times, pub_day, datewise, allow_coarse)
-            if heading(article.sentences[i].text):  # dates it names, but no lead
+            text = article.sentences[i].text
+            if heading(text):  # dates it names, but no lead
                 found = [c for c in found if c.explicit]
+            elif live_entry(text):  # its page's day, not the day before
+                found = [c for c in found if not c.day_before]
+                if pub_day is not None and not found:
+                    found = [
+                        c
+                        for c in lead_candidates(article, i, pub_day, datewise)
+                        if not c.day_before
+                    ]
             out.extend(found)
             continue
         dates: list[tuple[DateInterval, float, EventMention | None]] = []
@@ -129,6 +143,16 @@ def event_candidates(
                 # the lead's next sentences tell the day it has just named ("ordered the
                 # evacuation this morning. Buses took the elderly to ...")
                 lead_day, named = _told_day(made, pub_day, lead_day, named)
+        elif pub_day is not None and live_entry(article.sentences[i].text):
+            # "07:25 - Selvik airport has closed": a live page's entry tells its own day
+            main = next((e for e in events if e.clause == "main"), events[0])
+            if main.kind in _LEAD_KINDS and not main.pluperfect:
+                kind = "lead" if main.kind == HAPPENED else STATEMENT
+                out.extend(
+                    dataclasses.replace(c, kind=kind)
+                    for c in lead_candidates(article, i, pub_day, datewise, main)
+                    if not c.day_before
+                )
         elif lead_day is not None and i < datewise.lead_sentences:
             main = next((e for e in events if e.clause == "main"), events[0])
             # a lead told in the pluperfect ("Officials had referred to the scheme as ...")

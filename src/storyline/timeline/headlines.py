@@ -34,6 +34,8 @@ _CHRONOLOGY_DATE = re.compile(
     r"^\W*(?:[A-Za-z]*\.?\s*\d{1,2}(?:st|nd|rd|th)?|\d{1,2}\s+[A-Z][a-z]+\.?)"
     r"(?:,?\s*\d{4})?\s*[-–—:]+\s+"
 )
+# a live page's clock before its entry: "07:25 - Selvik airport has closed"
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:[A-Z]{2,4}\s*)?[-–—|]\s+")
 # ", Foreign Minister Sergei Lavrov said on Tuesday." -> speaker
 _ATTRIBUTION = re.compile(
     r",\s*(?:(?:the|a)\s+)?(?P<who>(?:[A-Z][\w'’.-]*\s+){0,5}?(?P<last>[A-Z][\w'’-]+|[a-z]+(?:\s+"
@@ -136,7 +138,7 @@ def _cut(words: list[str], limit: int) -> str | None:
 def headline(sentence: str, max_words: int = MAX_WORDS) -> str:
     """A one-line headline from the sentence that reports an event."""
     s = _SPACE.sub(" ", sentence).strip()
-    s = _CHRONOLOGY_DATE.sub("", s, count=1)
+    s = _CLOCK.sub("", _CHRONOLOGY_DATE.sub("", s, count=1), count=1)
     quoted = _QUOTED.match(s)
     if quoted is not None and (said := _SPEAKER.match(quoted.group("rest"))) is not None:
         s = f"{quoted.group('q').rstrip(' ,.')}, {said.group('last')} says"
