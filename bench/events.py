@@ -5,9 +5,9 @@
 A SET is a folder holding `truth.json` (one story) or story folders each holding
 `truth.json` and `articles/` (bench/data/events/dev/README.md gives the format). Defaults: the
 seeds (bench/data/events/seeds, articles in ../shared/seeds), examples/,
-bench/data/events/dev, bench/data/events/test and bench/data/events/test2 (two held-out
-sets, each written without reading the system's rules; each was measured once before its
-errors were read, and is a development set since: docs/evaluation.md gives both figures).
+bench/data/events/dev and the held-out sets bench/data/events/test, test2 and test3 (each
+written without reading the system's rules, measured before its errors were read, and a
+development set since: docs/evaluation.md gives both figures).
 Each story is built with `storyline.build` and the default config
 (the truth's `query`, if any); each entry is judged by the label of its first shown
 sentence (a label matches a sentence when all its `match` strings occur in it):
