@@ -177,6 +177,14 @@ def test_headlines_drop_leading_dates_and_connectives(sentence: str, expected: s
     assert headline(sentence) == expected
 
 
+def test_a_headline_is_never_a_subject_with_only_a_relative_clause_s_verb() -> None:
+    cut = headline(
+        "Einar Solvik, the ferry skipper who carried the last evacuees out of the harbour on "
+        "the night of the eruption, died on Saturday at the age of 71 after a short illness."
+    )
+    assert "died" in cut.split(), cut
+
+
 def test_a_headline_cut_without_a_boundary_never_ends_on_a_dangling_word() -> None:
     cut = headline(
         "Crowds of several thousand students blocked the ring road around the old town "

@@ -77,6 +77,9 @@ _VERBISH = re.compile(
     re.IGNORECASE,
 )
 _QUOTES = '"“”'
+# a relative clause's verb is not the sentence's: "Einar Solvik, the skipper who carried the
+# last evacuees out" has none
+_RELATIVE = re.compile(r"\b(?:who|which|whose|whom)\b[^,;]*")
 # subordinate clauses a headline can do without ("were seized after it declared war")
 _SUBORDINATE = (" after ", " as ", " while ", " when ", " because ", " amid ", " following ")
 
@@ -127,7 +130,7 @@ def _cut(words: list[str], limit: int) -> str | None:
                 and not _open_quote(head)
                 and not _NUMBER_INSIDE.search(head + text[pos : pos + 1])
                 and not (mark == "," and text[pos + 1 : pos + 2].isdigit())
-                and _VERBISH.search(head) is not None
+                and _VERBISH.search(_RELATIVE.sub("", head)) is not None
                 and not (mark == "," and pos in set_off)
             ):
                 best = head if best is None or len(head) > len(best) else best
