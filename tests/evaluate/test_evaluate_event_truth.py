@@ -1,4 +1,4 @@
-"""The labelled event sets (bench/data/events: dev and the held-out test set) stay valid:
+"""The labelled event sets (bench/data/events: dev and the held-out sets) stay valid:
 every label matches exactly one story sentence of its article, dates and kinds agree, and
 publication dates agree with each record's header, dateline or metadata (check_truth.py)."""
 
@@ -13,7 +13,7 @@ import pytest
 EVENTS = Path(__file__).resolve().parents[2] / "bench" / "data" / "events"
 
 
-@pytest.mark.parametrize("subset", ["dev", "test"])
+@pytest.mark.parametrize("subset", ["dev", "test", "test2", "test3"])
 def test_labelled_event_sets_pass_their_checker(subset: str) -> None:
     stories = sorted(str(p) for p in (EVENTS / subset).iterdir() if (p / "truth.json").is_file())
     assert len(stories) >= 4
