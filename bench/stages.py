@@ -24,6 +24,7 @@ the same output.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import hashlib
 import itertools
@@ -204,6 +205,12 @@ def patch_stages() -> None:
     annotator._outside_names = timed("annotate: times inside names", annotator._outside_names)
     parse_pass = timed_iter("annotate: parse pass (spaCy)", "parse", nlp.parse_many)
     syntax.parse_many = parse_pass  # type: ignore[attr-defined]
+    with contextlib.suppress(ImportError):  # a checkout with the attribute rules as lookups
+        from storyline.attribute_rules import AttributeRules
+
+        AttributeRules.__call__ = timed(  # type: ignore[method-assign]
+            "parse: attribute rules (lookup)", AttributeRules.__call__
+        )
     temporal.tag_times = timed("annotate: time tagger (2 passes)", temporal.tag_times)
     if hasattr(temporal, "scan_times"):  # a checkout that scans once for both passes
         temporal.scan_times = timed("annotate: time tagger scan", temporal.scan_times)

@@ -6,7 +6,8 @@ every stage runs the components it needs from that same pipeline.
     doc = parse(nlp, "He will go.")       # tags, lemmas and dependencies (tok2vec, tagger, parser)
     docs = parse_many(nlp, sentences)     # the same without lemmas: lemma_of(token) on demand
 
-A leaf module: every package may use it, it uses none but `errors`. Models come from
+A leaf module: every package may use it, it uses none but `errors` and `attribute_rules`
+(itself a leaf). Models come from
 installed packages (or a path) only: nothing is downloaded.
 """
 
@@ -37,6 +38,8 @@ _NOT_FOR_NAMES = (
 _NOT_FOR_SYNTAX = ("ner", "sentencizer")
 # The lemmatizer of each loaded pipeline (by its vocabulary), for `lemma_of`.
 _LEMMATIZERS: dict[int, Any] = {}
+# The attribute ruler's rules as lookups (`attribute_rules`), by vocabulary, for `parse_many`.
+_RULES: dict[int, Any] = {}
 
 
 @functools.lru_cache(maxsize=4)
@@ -53,6 +56,10 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Any:
         nlp.add_pipe("sentencizer", first=True)
     if "lemmatizer" in nlp.pipe_names:
         _LEMMATIZERS[id(nlp.vocab)] = nlp.get_pipe("lemmatizer")
+    if "attribute_ruler" in nlp.pipe_names:
+        from storyline.attribute_rules import AttributeRules
+
+        _RULES[id(nlp.vocab)] = AttributeRules.of(nlp.get_pipe("attribute_ruler"))
     return nlp
 
 
@@ -107,9 +114,21 @@ def parse(nlp: Any, text: str) -> Any:
 def parse_many(nlp: Any, texts: Iterable[str], batch_size: int = 64) -> Iterator[Any]:
     """`parse` of each text, batched (several times faster than one call per text), except
     that lemmas are left to `lemma_of`: the event layer reads the lemmas of a few verbs, and
-    lemmatizing every token cost as much as the parser's own decisions."""
+    lemmatizing every token cost as much as the parser's own decisions. The attribute
+    ruler's rules are applied by lookup (`attribute_rules`: the same attributes), when it
+    is the last component of the pass: its matcher cost as much as the parser on these
+    one-sentence Docs."""
     off = _off(nlp, (*_NOT_FOR_SYNTAX, "lemmatizer"))
-    return iter(nlp.pipe(texts, batch_size=batch_size, disable=off))
+    rules = _RULES.get(id(nlp.vocab))
+    names = nlp.pipe_names
+    if (
+        rules is None
+        or "attribute_ruler" not in names
+        or any(n not in off for n in names[names.index("attribute_ruler") + 1 :])
+    ):
+        return iter(nlp.pipe(texts, batch_size=batch_size, disable=off))
+    docs = nlp.pipe(texts, batch_size=batch_size, disable=[*off, "attribute_ruler"])
+    return (rules(doc) for doc in docs)
 
 
 def lemma_of(token: Any) -> str:
