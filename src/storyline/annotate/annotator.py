@@ -1,9 +1,10 @@
 """The annotate stage: sentences, named-entity mentions and time expressions.
 
-One light spaCy pass per article: the tokenizer, the rule-based sentencizer and the
-statistical NER (which carries its own embedding layer). The tagger, parser, attribute
-ruler and lemmatizer are left out: they more than double the cost and no stage needs them
-for the whole text. The time tagger parses, on demand, only the few sentences where a
+One light spaCy pass per article: the tokenizer and the rule-based sentencizer; the
+statistical NER (which carries its own embedding layer) on the sentences later stages read
+(`annotate.names`; every sentence with `annotate.ner_scope = "all"`). The tagger, parser,
+attribute ruler and lemmatizer are left out: they more than double the cost and no stage
+needs them for the whole text. The time tagger parses, on demand, only the few sentences where a
 verb's tense decides a date ("on Monday" said vs. will). Sentence boundaries also fall at
 line breaks, since scraped paragraphs rarely end in punctuation. Time expressions are
 anchored at the article's publication date.
@@ -19,9 +20,10 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from storyline.annotate.names import find_names, read_sentences
 from storyline.config import AnnotateConfig
 from storyline.model import Article, EntityMention, Granularity, Sentence, TimeExpression
-from storyline.nlp import load_nlp, recognise
+from storyline.nlp import load_nlp, recognise, segment
 from storyline.temporal import lexicon as lex
 from storyline.temporal.rules_common import MONTH_CONTEXT
 
@@ -120,12 +122,15 @@ def annotate_articles(
 ) -> list[Article]:
     """Fill `sentences`, `mentions`, `times` and `events` of each article (same order).
 
-    One NER pass (`nlp.pipe`) gives sentences and names; the time tagger runs twice over
-    one scan of the rules' matches per text (`scan_times`): a first pass finds which
-    sentences need a parse (a tense question, a date, the lead of a dated article), those
-    are parsed in one batch, and the second pass reads tense from the parses. The event
-    layer reads the same parses. The publication date, when trusted, anchors relative
-    expressions ("on Monday"); otherwise they stay unresolved.
+    One spaCy pass (`nlp.pipe`) gives sentences; the time tagger runs twice over one scan
+    of the rules' matches per text (`scan_times`): a first pass finds which sentences need
+    a parse (a tense question, a date, the lead of a dated article), those are parsed in
+    one batch, and the second pass reads tense from the parses. Then the names: with
+    `ner_scope` "read" the statistical NER runs on the sentences that hold a time
+    expression and the lead only, and the names it found are recovered in the rest
+    (`annotate.names`); with "all" the first pass ran it over every sentence. The event
+    layer reads the parses and the names. The publication date, when trusted, anchors
+    relative expressions ("on Monday"); otherwise they stay unresolved.
     """
     from storyline.annotate.syntax import ParsePlan, parse_batch
     from storyline.events import extract_events
@@ -134,16 +139,22 @@ def annotate_articles(
 
     cfg = config or AnnotateConfig()
     nlp = load_annotator(cfg.model)
+    scoped = cfg.ner_scope == "read"
     pieces = [(i, span) for i, a in enumerate(articles) for span in chunks(a.text)]
     texts = (articles[i].text[s:e] for i, (s, e) in pieces)
     sentences: dict[int, list[Sentence]] = {}
     mentions: dict[int, list[EntityMention]] = {}
-    for (i, (start, _)), doc in zip(pieces, recognise(nlp, texts, cfg.batch_size), strict=True):
+    docs: list[list[tuple[int, Any]]] = [[] for _ in articles]  # scoped: each piece's Doc
+    spacy_pass = segment if scoped else recognise
+    for (i, (start, _)), doc in zip(pieces, spacy_pass(nlp, texts, cfg.batch_size), strict=True):
         text = articles[i].text
         sentences.setdefault(i, []).extend(
             split_sentences(text, doc, cfg.max_sentence_chars, start)
         )
-        mentions.setdefault(i, []).extend(entity_mentions(doc, start))
+        if scoped:
+            docs[i].append((start, doc))
+        else:
+            mentions.setdefault(i, []).extend(entity_mentions(doc, start))
     named = [
         dataclasses.replace(
             a, sentences=tuple(sentences.get(i, ())), mentions=tuple(mentions.get(i, ()))
@@ -158,11 +169,30 @@ def annotate_articles(
         if dct is not None:
             plan.want_lead(cfg.lead_sentences)
     parse_batch(plans, nlp, max_per_article=cfg.max_parsed_sentences)
+    times = [
+        tag_times(article.text, _anchor(article), tense=plan.tense, scanned=scanned)
+        for article, plan, scanned in zip(named, plans, scans, strict=True)
+    ]
+    if scoped:  # the names, now that the sentences later stages read are known
+        read = [
+            read_sentences(a.sentences, t, cfg.lead_sentences, parsed=plan.docs)
+            for a, t, plan in zip(named, times, plans, strict=True)
+        ]
+        found = find_names(
+            nlp,
+            docs,
+            [a.sentences for a in named],
+            read,
+            ENTITY_LABELS,
+            batch_size=cfg.batch_size,
+            recover=cfg.recover_names,
+        )
+        del docs
+        named = [dataclasses.replace(a, mentions=m) for a, m in zip(named, found, strict=True)]
     out: list[Article] = []
-    for article, plan, scanned in zip(named, plans, scans, strict=True):
-        times = tag_times(article.text, _anchor(article), tense=plan.tense, scanned=scanned)
+    for article, plan, tagged in zip(named, plans, times, strict=True):
         dated = dataclasses.replace(
-            article, times=_outside_names(times, article.mentions, article.text)
+            article, times=_outside_names(tagged, article.mentions, article.text)
         )
         chronology = frozenset(
             i for i in plan.docs if is_chronology_entry(article.sentences[i].text)
