@@ -1,5 +1,5 @@
 """Story clustering on a mixed pile written for this project (three invented stories, one
-article about two of them, sport, weather and markets items, a short correction): real
+article about two of them, sport, weather and markets items, a short notice): real
 pipeline, real spaCy, the real CLI; stories.json validated against its schema."""
 
 from __future__ import annotations
