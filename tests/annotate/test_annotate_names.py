@@ -134,11 +134,17 @@ def test_the_name_table_takes_each_names_most_frequent_label() -> None:
             (("Sergei", "Lavrov"), "PERSON"),
             (("George", "Washington"), "PERSON"),
             (("democrats",), "NORP"),  # no capital letter: not repeated elsewhere
-        ]
+            (("I",), "PERSON"),  # a stop word alone: a word in most other sentences
+            (("May",), "PERSON"),
+            (("US",), "GPE"),  # not written as the stop word "us"
+            (("George", "I"), "PERSON"),  # a king's name, whose last word is no surname
+        ],
+        frozenset({"i", "may", "us"}),
     )
     assert table[("Washington",)] == "GPE"  # a surname that is a place here stays a place
     assert table[("Lavrov",)] == "PERSON"  # the surname of a person alone
     assert ("democrats",) not in table
+    assert ("I",) not in table and ("May",) not in table and table[("US",)] == "GPE"
 
 
 def test_recovery_takes_the_longest_name_and_never_part_of_a_longer_one() -> None:
