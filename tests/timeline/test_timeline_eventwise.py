@@ -166,6 +166,13 @@ def test_an_entry_opens_with_what_happened_not_with_what_was_said() -> None:
             "and accused them of passing documents about the dam to their embassy's agents.",
             "The interior ministry said it had expelled two Oskavian diplomats from the capital",
         ),
+        # ... but not after a first predicate too slight to stand for the sentence
+        (
+            "The two presidents last met in June and agreed to reopen the border crossings "
+            "closed during the long dispute over water.",
+            "The two presidents last met in June and agreed to reopen the border crossings "
+            "closed during the long dispute over water",
+        ),
         (
             "The northern valleys were occupied by the republic's army after it declared war on "
             "its neighbour in March 1951, forcing thousands of farmers to flee south.",

@@ -119,7 +119,10 @@ def _cut(words: list[str], limit: int) -> str | None:
         while pos != -1:
             head = text[:pos].rstrip()
             after = text[pos + len(mark) :]
-            if (mark == " and " and not _PREDICATE_NEXT.match(after)) or (
+            # a second predicate ends a cut only after a first one of some weight: not
+            # "Putin and Abe last met in November" for "... and agreed to accelerate talks"
+            second = len(head.split()) >= 9 and _PREDICATE_NEXT.match(after) is not None
+            if (mark == " and " and not second) or (
                 mark in _SUBORDINATE and not _subordinate(head, mark, after)
             ):
                 pos = text.find(mark, pos + 1)
