@@ -276,7 +276,7 @@ def table(articles: list[Article], cfg: Config, profile: str | None) -> None:
     rows += [(f"    {k[7:]}", v) for k, v in sorted(SECONDS.items()) if k.startswith("parse: ")]
     if "annotate: names" in SECONDS:
         ner = SECONDS["annotate: NER on read sentences (spaCy)"]
-        rows += [("  names: NER on the read sentences (spaCy)", ner)]
+        rows += [("  names: NER (spaCy; steps 1 and 3)", ner)]
         rows += [(f"    {k[5:]}", v) for k, v in sorted(SECONDS.items()) if k.startswith("ner: ")]
         rows += [("  names: runs and recovery (Python)", SECONDS["annotate: names"] - ner)]
     rows += [
