@@ -130,6 +130,8 @@ def test_events_survive_the_store_codec() -> None:
         # what a document asserts is its claim, dated by the document
         ("The indictment says the mayor took the payments in April.", "April"),
         ("The audit found that the agency lost the files in 2019.", "2019"),
+        # a before-clause whose verb the tagger reads as an adverb is still a deadline
+        ("Forty witnesses are due to appear before the hearings close in July.", "July"),
     ],
 )
 def test_dates_of_events_told_in_passing_date_no_entry(sentence: str, not_dated: str) -> None:

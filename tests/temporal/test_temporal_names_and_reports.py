@@ -63,6 +63,16 @@ def test_a_future_in_past_weekday_is_seen_from_the_statement() -> None:
     ]
 
 
+def test_a_for_to_clause_on_a_noun_takes_the_tense_of_its_clause() -> None:
+    # the parser reads "to orange" as an infinitive hung on "level": the weekday is the
+    # raising's, in the past, not a plan ahead
+    text = "Scientists raised the alert level for Mount Kald to orange on Monday."
+    assert values(text, TUE) == [("Monday", "2019-01-07")]
+    # a plan noun keeps its infinitive ahead
+    text = "The union renewed its call for the ministry to resume talks on Monday."
+    assert values(text, TUE) == [("Monday", "2019-01-14")]
+
+
 def test_a_weekday_named_again_is_the_same_day() -> None:
     text = (
         "Lavrov is expected to meet Kono on Monday in Moscow. "

@@ -138,6 +138,13 @@ def role_from_parse(span: Any) -> str | None:
             through_noun = through_noun or tok.lower_ not in _TIME_NOUNS
         if tok.dep_ == "prep" and tok.lower_ in _SEQUENCE and through_noun:
             return SEQUENCE  # "talks resumed, following a meeting in July"
+        if tok.dep_ == "advcl" and tok.pos_ not in ("VERB", "AUX"):
+            # a clause whose verb the tagger missed ("before the hearings close in July")
+            marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+            if marks & _STATE_STARTS:
+                return SINCE
+            if marks & _BOUNDS:
+                return BOUND
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
             break  # the clause's verb: what is above it belongs to other clauses
         if tok.head.i == tok.i:

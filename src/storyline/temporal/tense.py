@@ -227,6 +227,76 @@ def _passive_infinitive(verb: Any) -> bool:
     )
 
 
+# Nouns after which "for X to do" tells a plan or a wish ("calls for the army to withdraw").
+_PLAN_NOUNS = frozenset(
+    [
+        "plan",
+        "plans",
+        "call",
+        "calls",
+        "bid",
+        "deal",
+        "agreement",
+        "proposal",
+        "decision",
+        "order",
+        "orders",
+        "deadline",
+        "move",
+        "effort",
+        "request",
+        "demand",
+        "demands",
+        "invitation",
+        "offer",
+        "promise",
+        "pledge",
+        "threat",
+        "intention",
+        "aim",
+        "goal",
+        "target",
+        "chance",
+        "opportunity",
+        "time",
+        "date",
+        "schedule",
+        "permission",
+        "approval",
+        "push",
+        "pressure",
+        "motion",
+        "way",
+        "need",
+        "hope",
+        "hopes",
+        "appeal",
+        "appeals",
+    ]
+)
+
+
+def _for_to_under_noun(verb: Any) -> bool:
+    """ "the alert level for Mount Kald to orange": a for-to infinitive hung on a noun that
+    tells no plan, where the parser took a word for a verb; its tense is the clause's."""
+    head = verb.head
+    return (
+        head.i != verb.i
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.lower_ not in _PLAN_NOUNS
+        and any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
+    )
+
+
+def _verb_above(tok: Any) -> Any:
+    """The nearest verb at or above `tok` (the root when none is)."""
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            return tok
+        tok = tok.head
+    return tok
+
+
 def _verb_tense(verb: Any, depth: int = 0) -> Tense:
     """Tense of a verb token from its auxiliaries and morphology."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -241,6 +311,8 @@ def _verb_tense(verb: Any, depth: int = 0) -> Tense:
         head = verb.head
         if head.i != verb.i and head.lower_ in _FUTURE_BEFORE_TO:
             return "future"
+        if _for_to_under_noun(verb) and depth < 4:
+            return _verb_tense(_verb_above(head), depth + 1)
         if head.i != verb.i and head.pos_ in ("VERB", "AUX") and depth < 4:
             return _verb_tense(head, depth + 1)
         return "future"
