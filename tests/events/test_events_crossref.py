@@ -43,11 +43,12 @@ def test_an_undated_article_is_dated_by_the_events_it_shares() -> None:
     assert b.published == DateInterval(dt.date(2019, 1, 14), dt.date(2019, 1, 20), Granularity.WEEK)
     assert [(p.article, p.date) for p in b.published_evidence] == [("a", "2019-01-14")]
     assert 0 < b.published_confidence < 1
-    # its relative dates now resolve: the talks, the statement, the visit ahead
+    # its relative dates resolve where the whole week agrees: the talks, the visit ahead;
+    # "said on Wednesday" is the 9th or the 16th, as the article was written before or after
     values = {t.text: t.value for t in b.times}
     assert values["Monday"] == "2019-01-14"
-    assert values["Wednesday"] == "2019-01-16"
     assert values["22 January"] == "2019-01-22"
+    assert values["Wednesday"] == "XXXX-WXX-3"
     # and its report is a source of the talks' entry
     done = find_syndication(list(out.values()), 0.8)
     strategy = make_strategy(TimelineConfig(method="timeline.events.v1"))
@@ -84,3 +85,35 @@ def test_explain_date_reports_the_cross_reference_evidence() -> None:
     report = explain_date(out["b"])
     assert report.how == "cross-reference" and report.published == out["b"].published
     assert report.evidence == out["b"].published_evidence and report.evidence
+
+
+REGULATOR_DATED = (
+    "12 March 2024 - The Coastal Fisheries Regulator publishes its draft ruling on the "
+    "Harnvik quota dispute. 2 May 2024 - The fishing fleet appeals."
+)
+REGULATOR_UNDATED = (
+    "The Coastal Fisheries Regulator said on 12 March that its draft ruling on the Harnvik "
+    "quota dispute would cut the catch by a fifth. The fleet has until 30 April to reply. "
+    "Skippers met in Harnvik on Thursday to plan their answer."
+)
+
+
+def test_a_statement_by_its_month_and_day_places_a_year_and_resolves_what_agrees() -> None:
+    # a statement matched by month and day, a name matched through its initials ("CFR"
+    # would match as well as the full name); the window is months long: no publication
+    # date, but the year-less dates every day of the window reads alike are resolved
+    dated = article("a", REGULATOR_DATED, dt.date(2024, 5, 6))
+    undated = article("b", REGULATOR_UNDATED, None)
+    out = {a.id: a for a in date_by_cross_reference(annotate_articles([dated, undated]))}
+    b = out["b"]
+    assert b.published_how == "cross-reference"
+    assert b.published is None
+    assert b.published_window is not None and b.published_window[0] == dt.date(2024, 3, 12)
+    assert [(p.article, p.date) for p in b.published_evidence] == [("a", "2024-03-12")]
+    values = {t.text: t.value for t in b.times}
+    assert values["12 March"] == "2024-03-12"
+    assert values["Thursday"] == "XXXX-WXX-4"  # any Thursday of the window
+    from storyline.dating import explain_date
+
+    report = explain_date(b)
+    assert report.how == "cross-reference" and report.window == b.published_window

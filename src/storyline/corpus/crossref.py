@@ -7,11 +7,18 @@ its Monday. When a dated article reports the same event ("Lavrov is expected to 
 on Monday", 14 January 2019) — similar words, a name in common, a date of the weekday (or
 the month and day, or the month) the undated article gives — that match bounds when the
 undated article was written: after 14 January and within the week for a past "on Monday",
-before it for a future one. The bounds of every match are intersected; when they leave a
-week or a month, the article is dated by that interval (`published_how =
-"cross-reference"`, never a day), with the matches as evidence, and annotated again
-against its last possible day so that its relative expressions resolve and its reports
-count as sources of the events they tell.
+before it for a future one. A statement counts only by a month and day ("said on 12
+August"): "said Tuesday" is any Tuesday. The bounds of every match are intersected, and
+with the bounds the article's own dates set (`published_window` of a `text-inferred`
+article). When they leave a year or less, the article is annotated again against the
+window's first and last day, and each time expression keeps the date both readings give
+it: one the whole window agrees on (every relative reading moves forward with the
+publication day, so agreement at both ends is agreement throughout); the others stay
+unresolved ("on Wednesday" in a window of two weeks). The article is dated by the window
+(`published_how = "cross-reference"`, a week or a month at most, never a day) when it
+leaves a month or less; a longer window is kept as `published_window` with no date. The
+matches are the evidence either way, and its reports count as sources of the events they
+tell.
 """
 
 from __future__ import annotations
@@ -24,19 +31,29 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storyline.config import AnnotateConfig
-from storyline.model import Article, DateEvidence, DateInterval, Granularity, Sentence
+from storyline.model import (
+    Article,
+    DateEvidence,
+    DateInterval,
+    Granularity,
+    Sentence,
+    TimeExpression,
+)
 from storyline.timeline.text import SentenceVectors
 
 log = logging.getLogger(__name__)
 
 HOW = "cross-reference"
 _MATCHED_KINDS = frozenset({"happened", "scheduled"})
+_STATEMENT = "statement"
 MIN_SIMILARITY = 0.3  # cosine of the two sentences' TF-IDF vectors
 _WEEKDAY = re.compile(r"^XXXX-WXX-([1-7])")
 _MONTH_DAY = re.compile(r"^XXXX-(\d{2})-(\d{2})$")
 _MONTH = re.compile(r"^XXXX-(\d{2})$")
 # how long after (or before) a matched event a text may speak of it in these terms
 _SPAN = {"weekday": 6, "day": 180, "month": 365}
+MAX_WINDOW_DAYS = 366  # longer: the matches resolve nothing
+MAX_DATED_DAYS = 31  # longer: no publication date, only the window
 
 
 @dataclass(frozen=True)
@@ -51,7 +68,7 @@ def _references(articles: Sequence[Article]) -> list[_Reference]:
     out = []
     for a in articles:
         for e in a.events:
-            if e.anchor is None or e.kind not in _MATCHED_KINDS:
+            if e.anchor is None or (e.kind not in _MATCHED_KINDS and e.kind != _STATEMENT):
                 continue
             t = a.times[e.anchor]
             iv = t.interval
@@ -61,13 +78,25 @@ def _references(articles: Sequence[Article]) -> list[_Reference]:
 
 
 def _names(article: Article, s: Sentence) -> frozenset[str]:
-    """The last word of each name a sentence holds ("Kono", "Moscow"): a cheap, spelling-
-    tolerant key (the registry that merges "Kano" and "Kono" runs later)."""
+    """The words of the names a sentence holds ("taro", "kono", "merrow", "bank"): a cheap,
+    spelling-tolerant key ("Taro Kano" and "Taro Kono", "Merrow Bank" and "Merrow" share a
+    word; the registry that merges names runs later)."""
     out = set()
     for m in article.mentions:
         if s.start <= m.start < s.end and m.label in ("PERSON", "ORG", "GPE", "LOC", "NORP"):
-            out.add(m.text.split()[-1].lower().strip(".,'’s"))
+            words = [w for w in _POSSESSIVE.sub("", m.text).lower().split()]
+            words = [w.strip(".,:;\"'’()") for w in words]
+            words = [w for w in words if len(w) > 2 and w not in _NAME_FILLERS]
+            out.update(words)
+            if len(words) > 2:
+                out.add("".join(w[0] for w in words))  # "Financial Supervisory Authority": fsa
     return frozenset(out)
+
+
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
+_NAME_FILLERS = frozenset({"the", "and", "for", "of"})
 
 
 def _fits(value: str, day: dt.date) -> str | None:
@@ -94,11 +123,13 @@ def _evidence(
     ref_rows = {id(r): i for i, r in enumerate(references)}
     out = []
     for e in article.events:
-        if e.anchor is None or e.kind not in _MATCHED_KINDS:
-            continue  # a statement's "said Tuesday" is any Tuesday: no evidence
+        if e.anchor is None or (e.kind not in _MATCHED_KINDS and e.kind != _STATEMENT):
+            continue
         t = article.times[e.anchor]
         if t.interval is not None or t.type not in ("DATE", "TIME"):
             continue
+        if e.kind == _STATEMENT and not _MONTH_DAY.match(t.value):
+            continue  # a statement's "said Tuesday" is any Tuesday: no evidence
         s = article.sentences[e.sentence]
         mine = _names(article, s)
         row = len(references) + e.sentence
@@ -131,11 +162,22 @@ def _window(found: list[tuple[tuple[dt.date, dt.date], DateEvidence]]) -> tuple[
     return best[0]
 
 
+def _within_text_bounds(
+    article: Article, window: tuple[dt.date, dt.date]
+) -> tuple[dt.date, dt.date]:
+    """The window cut by the bounds the article's own dates set, when they leave any."""
+    if article.published_window is None:
+        return window
+    lo = max(window[0], article.published_window[0])
+    hi = min(window[1], article.published_window[1])
+    return (lo, hi) if lo <= hi else window
+
+
 def date_by_cross_reference(
     articles: Sequence[Article], config: AnnotateConfig | None = None
 ) -> list[Article]:
-    """`articles`, the undated ones dated by the events they share with dated ones where the
-    matches bound their writing to a month or less (see the module docstring)."""
+    """`articles`, the undated ones dated (or bounded) by the events they share with dated
+    ones (see the module docstring)."""
     undated = [a for a in articles if a.published is None and a.sentences]
     references = _references([a for a in articles if a.published is not None])
     if not undated or not references:
@@ -147,38 +189,67 @@ def date_by_cross_reference(
         found = _evidence(a, references, vectors)
         if not found:
             continue
-        lo, hi = _window(found)
+        lo, hi = _within_text_bounds(a, _window(found))
         days = (hi - lo).days + 1
-        if days > 31:
+        if days > MAX_WINDOW_DAYS:
             continue
-        gran = Granularity.WEEK if days <= 7 else Granularity.MONTH
         evidence = tuple(sorted({p for _, p in found}, key=lambda p: (p.date, p.article)))
         confidence = round(min(0.9, 0.5 + 0.1 * len(evidence)), 3)
-        dated_out[a.id] = _reannotate(a, DateInterval(lo, hi, gran), evidence, confidence, config)
+        dated_out[a.id] = _reannotate(a, (lo, hi), evidence, confidence, config)
         log.info("dated %s by cross-reference: %s..%s (%d matches)", a.path, lo, hi, len(evidence))
     return [dated_out.get(a.id, a) for a in articles]
 
 
 def _reannotate(
     article: Article,
-    window: DateInterval,
+    window: tuple[dt.date, dt.date],
     evidence: tuple[DateEvidence, ...],
     confidence: float,
     config: AnnotateConfig | None,
 ) -> Article:
-    """The article annotated again against the window's last day (so that "on Monday"
-    resolves), then dated by the window itself."""
+    """The article annotated again against the window's first and last day, each time
+    expression keeping only a date both readings agree on; dated by the window when it
+    is a month or less."""
     from storyline.annotate import annotate_articles
 
-    as_of_last_day = dataclasses.replace(
-        article, published=DateInterval.day(window.end), published_how=HOW
+    first, last = (
+        dataclasses.replace(article, published=DateInterval.day(day), published_how=HOW)
+        for day in window
     )
-    [annotated] = annotate_articles([as_of_last_day], config)
+    early, late = annotate_articles([first, last], config)
+    times = _agreed(article.times, early.times, late.times)
+    days = (window[1] - window[0]).days + 1
+    published = None
+    if days <= MAX_DATED_DAYS:
+        gran = Granularity.WEEK if days <= 7 else Granularity.MONTH
+        published = DateInterval(window[0], window[1], gran)
     return dataclasses.replace(
-        annotated,
-        published=window,
+        late,
+        times=times,
+        published=published,
         published_how=HOW,
         published_confidence=confidence,
-        published_window=(window.start, window.end),
+        published_window=window,
         published_evidence=evidence,
     )
+
+
+def _agreed(
+    unresolved: Sequence[TimeExpression],
+    early: Sequence[TimeExpression],
+    late: Sequence[TimeExpression],
+) -> tuple[TimeExpression, ...]:
+    """`late`'s time expressions where `early` gives the same date, the article's own
+    unresolved reading elsewhere. (Should the two readings find different spans, `late`'s
+    stand, as its events index them.)"""
+    spans = [(t.start, t.end) for t in late]
+    if [(t.start, t.end) for t in early] != spans:
+        return tuple(late)
+    plain = {(t.start, t.end): t for t in unresolved}
+    out = []
+    for e, t in zip(early, late, strict=True):
+        if e.value == t.value:
+            out.append(t)
+        else:
+            out.append(plain.get((t.start, t.end), dataclasses.replace(t, interval=None)))
+    return tuple(out)

@@ -305,8 +305,14 @@ def explain_date(article: Article, config: DatingConfig | None = None) -> Dating
     candidate and the reason it was accepted or rejected. An article the corpus stage dated
     by cross-reference (`storyline.corpus.crossref`) reports that date and its evidence:
     the sentences that tell events other articles date."""
-    if article.published_how == "cross-reference" and article.published is not None:
-        window = article.published_window or (article.published.start, article.published.end)
+    if article.published_how == "cross-reference" and (
+        article.published is not None or article.published_window is not None
+    ):
+        if article.published_window is not None:
+            window = article.published_window
+        else:
+            assert article.published is not None
+            window = (article.published.start, article.published.end)
         return DatingReport(
             candidates=(),
             published=article.published,
