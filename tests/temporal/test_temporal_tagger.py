@@ -383,3 +383,37 @@ def test_detokenised_text_keeps_day_and_year_together(text: str, value: str) -> 
 
     found = tag_times(detokenize(text), DCT)
     assert [(t.type, t.value) for t in found] == [("DATE", value)]
+
+
+# -- "on the 14th", days before month names, stretches "of" something ---
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The trawler sank on the 25th, off Hull.", ("the 25th", "2013-02-25")),
+        ("The trawler sank on the 18th.", ("the 18th", "2013-03-18")),
+        ("The inquiry will open on the 4th.", ("the 4th", "2013-04-04")),
+        ("Divers searched the hull from the 19th and found nothing.", ("the 19th", "2013-03-19")),
+    ],
+)
+def test_an_ordinal_day_is_a_day_of_a_month_near_the_dct(text: str, found: tuple[str, str]) -> None:
+    assert [(t.text, t.value) for t in tag_times(text, DCT)] == [found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The office is on the 14th floor.", "He won in the 3rd round.", "It was the 12th attempt."],
+)
+def test_an_ordinal_that_counts_something_else_is_no_date(text: str) -> None:
+    assert tags(text) == []
+
+
+def test_a_month_after_a_day_number_is_a_month_even_before_a_verb() -> None:
+    # "April was" / "May said" after a name are names; after a day number, days of a month
+    assert tags("The vote set for 5 April was called off.") == [("5 April", "DATE", "2013-04-05")]
+    assert tags("The ceasefire of 2 May was broken.") == [("2 May", "DATE", "2013-05-02")]
+
+
+def test_the_last_day_of_something_is_not_yesterday() -> None:
+    assert tags("It was the last day of the hearings.") == []
+    assert tags("The next week of talks will be harder.") == []
+    assert tags("The strike ended last week.") == [("last week", "DATE", "2013-W11")]

@@ -45,6 +45,7 @@ _PERSON_VERB_AFTER = re.compile(
     r"declared|congratulated|campaigned|addressed)\b)"
 )
 _NUMBER_AFTER = re.compile(r"^,?[ \t]*\d")
+_DAY_BEFORE = re.compile(r"(?<![\d.,])\b(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?:[ \t]+of)?[ \t]+$")
 _NOT_SURNAMES = frozenset({"Day", "Day's", "Madness", "Fools", "The", "Of", "And"})
 
 
@@ -61,6 +62,8 @@ def month_is_name(ctx: Context, start: int, end: int) -> bool:
     ):
         return False  # "Feb. 1", "April 2", "May 2019": a date
     before = ctx.text[max(0, start - 40) : start]
+    if _DAY_BEFORE.search(before):
+        return False  # "3 April was", "the 3rd of May said": a day of that month
     prev = _WORD_BEFORE.search(before)
     if prev is not None:
         prev_word = prev.group(1).rstrip("'’s").lower()

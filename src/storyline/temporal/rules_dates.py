@@ -232,7 +232,36 @@ def norm_part_of_day(m: re.Match[str], ctx: Context) -> Result | None:
     return Result("TIME", f"{(ref + dt.timedelta(days=offset)).isoformat()}T{pod}", "dct")
 
 
+# -- "on the 14th": a day of the reference's month (or the one before or after) ---
+def norm_ordinal_day(m: re.Match[str], ctx: Context) -> Result | None:
+    day = int(m["day"])
+    trim = m.start("the") - m.start()
+    ref, how = ctx.ref()
+    if ref is None:
+        return Result("DATE", f"XXXX-XX-{day:02d}", trim_start=trim)
+    direction = tense_or_none(ctx, m)
+    months = [(ref.year, ref.month + k) for k in (-1, 0, 1)]
+    found = []
+    for y, mo in months:
+        y, mo = y + (mo - 1) // 12, (mo - 1) % 12 + 1
+        d = valid_day(y, mo, day)
+        if d is None or (direction == "past" and d > ref) or (direction == "future" and d < ref):
+            continue
+        found.append((abs((d - ref).days), d))
+    if not found:
+        return None
+    return Result("DATE", min(found)[1].isoformat(), how, trim_start=trim)
+
+
 RULES: list[Rule] = [
+    rule(
+        "ordinal-day",  # "on the 14th," / "by the 3rd and": not "the 14th floor", "the 3rd round"
+        rf"\b(?:on|by|until|till|since|from|before|after)\s+(?P<the>the\s+(?P<day>{DAYN})"
+        r"(?:st|nd|rd|th))\b(?=\s*(?:[,.;:)!?]|$)|\s+(?:and|when|at|in|after|before|but|as|"
+        r"with|following|while|amid)\b)",
+        norm_ordinal_day,
+        priority=3,
+    ),
     rule(
         "iso-date",
         r"(?<![\w/.-])(?P<y>\d{4})-(?P<mo>[01]\d)-(?P<d>[0-3]\d)"

@@ -43,11 +43,16 @@ _ANAPHORIC = {
 }  # fmt: skip
 
 
+_OF_AFTER = re.compile(r"\s+of\b")
+
+
 def norm_relative_unit(m: re.Match[str], ctx: Context) -> Result | None:
     if m["unit"][:1].isupper() and is_title(ctx.text, m.start(), m.group(0)):
         return None
     det = _clean(m["det"])
     unit = lex.unit_of(m["unit"])
+    if det.startswith("the ") and _OF_AFTER.match(ctx.text, m.end()):
+        return None  # "the last day of talks", "the next week of hearings": a stretch of it
     if det in _ANAPHORIC:
         prev, prev_unit, how = ctx.previous()
         n = _ANAPHORIC[det]
