@@ -112,6 +112,15 @@ def test_history_one_article_recalls_is_background_unless_others_tell_it() -> No
     assert "1964" in _entries(profile, news, *recalled)  # three: the story's history
     # the rule is an option: with no source needed, the profile's history stays
     assert "1964" in _entries(profile, news, events=EventsConfig(history_sources=0))
+    # a year in the chronology an article carries is one of its key days, told once or not
+    boxed = _article(
+        "e",
+        "The supporters' trust took over the club on Friday.\nKey dates:\n"
+        "1964 - The club wins the national cup.\n"
+        "September 15, 2020 - The club goes into administration.",
+        dt.date(2020, 11, 7),
+    )
+    assert "1964" in _entries(profile, news, boxed)
 
 
 def test_one_event_told_at_its_day_and_as_last_year_is_one_entry() -> None:

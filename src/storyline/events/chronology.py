@@ -31,8 +31,26 @@ CHRONOLOGY = re.compile(
 )
 
 
+# A chronology's entry at a year or a month ("2016 - The accord is signed", "March 2021:
+# Talks resume"): a capitalised word must follow, so a score or a range is no entry.
+COARSE_CHRONOLOGY = re.compile(
+    rf"^\W*(?:{_MONTH}\s+)?(?:1[5-9]|20)\d\d\s*(?:-{{1,2}}|–|—|:)\s+(?=[A-Z])"
+)
+
+
 def is_chronology_entry(text: str) -> bool:
     return CHRONOLOGY.match(text) is not None
 
 
-__all__ = ["CHRONOLOGY", "is_chronology_entry"]
+def is_coarse_chronology_entry(text: str) -> bool:
+    """A chronology's entry at a year or a month.
+
+    >>> is_coarse_chronology_entry("2016 - The Framework Accord is signed.")
+    True
+    >>> is_coarse_chronology_entry("2016: a year of talks")
+    False
+    """
+    return COARSE_CHRONOLOGY.match(text) is not None
+
+
+__all__ = ["CHRONOLOGY", "COARSE_CHRONOLOGY", "is_chronology_entry", "is_coarse_chronology_entry"]

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from storyline.data import word_set
+from storyline.events.chronology import is_coarse_chronology_entry
 from storyline.model import Article, Granularity
 from storyline.timeline.candidates import Candidate
 from storyline.timeline.fold import MENTION
@@ -38,7 +39,8 @@ def drop_lone_history(
     """The candidates without those of years more than `years` years before the pile's
     first published article that fewer than `sources` independent sources tell (at any
     precision): one profile's "founded in 1889" is background. A month or a day of the
-    past ("seized the islands in August 1945") is an account of an event, and stays."""
+    past ("seized the islands in August 1945") is an account of an event, and stays, as
+    does a year in a chronology the article carries."""
     starts = [a.published.start for a in articles if a.published is not None]
     if not starts or sources <= 1:
         return candidates
@@ -67,6 +69,8 @@ def drop_lone_history(
         if c.date.end >= cutoff
         or c.date.granularity is not Granularity.YEAR
         or c.date.start.year not in lone
+        or c.chronology
+        or is_coarse_chronology_entry(c.sentence.text)  # "2016 - The accord is signed"
     ]
 
 
