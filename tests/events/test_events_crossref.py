@@ -117,3 +117,29 @@ def test_a_statement_by_its_month_and_day_places_a_year_and_resolves_what_agrees
 
     report = explain_date(b)
     assert report.how == "cross-reference" and report.window == b.published_window
+
+
+def test_when_matches_disagree_the_one_told_with_the_same_verb_wins() -> None:
+    postponed = article(
+        "a",
+        "The tribunal's review, first set for 20 June, was postponed on the 13th of June "
+        "because a member was ill.",
+        dt.date(2023, 6, 14),
+    )
+    opened = article(
+        "b",
+        "Mira Dalen's review at the Tarn Tribunal opened on Tuesday before a full bench.",
+        dt.date(2023, 9, 13),
+    )
+    undated = article(
+        "c",
+        "The Tarn Tribunal postponed Mira Dalen's review on Tuesday because a member was ill.",
+        None,
+    )
+    done = annotate_articles([postponed, opened, undated])
+    out = {a.id: a for a in date_by_cross_reference(done)}
+    c = out["c"]
+    assert c.published_how == "cross-reference"
+    assert c.published is not None and c.published.start == dt.date(2023, 6, 13)
+    # the evidence is the match the window keeps, not the one it overrode
+    assert [p.article for p in c.published_evidence] == ["a"]

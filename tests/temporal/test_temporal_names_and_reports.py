@@ -73,6 +73,23 @@ def test_a_for_to_clause_on_a_noun_takes_the_tense_of_its_clause() -> None:
     assert values(text, TUE) == [("Monday", "2019-01-14")]
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The judge set the trial for 20 September.", ("20 September", "2019-09-20")),
+        ("The court listed the appeal for a hearing on 10 January.", ("10 January", "2019-01-10")),
+        ("The board moved the vote to Monday.", ("Monday", "2019-01-14")),
+        ("The judge adjourned the case until 1 October.", ("1 October", "2019-10-01")),
+        # the day a setting verb is not set for keeps the verb's tense
+        ("The court set bail at 500 crowns on 7 January.", ("7 January", "2019-01-07")),
+    ],
+)
+def test_a_day_something_is_set_for_lies_ahead_of_the_setting(
+    text: str, found: tuple[str, str]
+) -> None:
+    assert values(text, TUE) == [found]
+
+
 def test_a_weekday_named_again_is_the_same_day() -> None:
     text = (
         "Lavrov is expected to meet Kono on Monday in Moscow. "

@@ -61,6 +61,14 @@ class _Reference:
     day: dt.date
     article: Article
     sentence: Sentence
+    predicate: str  # the event's verb lemma
+
+
+@dataclass(frozen=True)
+class _Match:
+    bounds: tuple[dt.date, dt.date]
+    proof: DateEvidence
+    same_verb: bool  # both tell it with one verb ("postponed" / "postponed")
 
 
 def _references(articles: Sequence[Article]) -> list[_Reference]:
@@ -73,7 +81,7 @@ def _references(articles: Sequence[Article]) -> list[_Reference]:
             t = a.times[e.anchor]
             iv = t.interval
             if iv is not None and iv.granularity is Granularity.DAY:
-                out.append(_Reference(iv.start, a, a.sentences[e.sentence]))
+                out.append(_Reference(iv.start, a, a.sentences[e.sentence], e.predicate))
     return out
 
 
@@ -117,9 +125,10 @@ def _bounds(kind: str, day: dt.date, future: bool) -> tuple[dt.date, dt.date]:
 
 def _evidence(
     article: Article, references: list[_Reference], vectors: SentenceVectors
-) -> list[tuple[tuple[dt.date, dt.date], DateEvidence]]:
+) -> list[_Match]:
     """Bounds from every event of `article` whose anchor is unresolved ("held talks on
-    Monday") and that tells an event a dated article anchors to a fitting day."""
+    Monday") and that tells an event a dated article anchors to a fitting day: similar
+    words and a name in common or the same verb."""
     ref_rows = {id(r): i for i, r in enumerate(references)}
     out = []
     for e in article.events:
@@ -136,7 +145,8 @@ def _evidence(
         future = e.kind == "scheduled"  # told as ahead: written before the event
         for r in references:
             kind = _fits(t.value, r.day)
-            if kind is None or not (mine & _names(r.article, r.sentence)):
+            same_verb = e.predicate == r.predicate
+            if kind is None or not (same_verb or mine & _names(r.article, r.sentence)):
                 continue
             sim = float(vectors.similarity([row], [ref_rows[id(r)]])[0, 0])
             if sim < MIN_SIMILARITY:
@@ -147,19 +157,19 @@ def _evidence(
                 date=r.day.isoformat(),
                 similarity=round(sim, 4),
             )
-            out.append((_bounds(kind, r.day, future), proof))
+            out.append(_Match(_bounds(kind, r.day, future), proof, same_verb))
     return out
 
 
-def _window(found: list[tuple[tuple[dt.date, dt.date], DateEvidence]]) -> tuple[dt.date, dt.date]:
+def _window(found: list[_Match]) -> tuple[dt.date, dt.date]:
     """The intersection of every match's bounds; when the matches disagree, the bounds of
-    the strongest match alone."""
-    lo = max(b[0] for b, _ in found)
-    hi = min(b[1] for b, _ in found)
+    the strongest match alone (told with the same verb first, then the most similar)."""
+    lo = max(m.bounds[0] for m in found)
+    hi = min(m.bounds[1] for m in found)
     if lo <= hi:
         return lo, hi
-    best = max(found, key=lambda f: (f[1].similarity, f[1].date))
-    return best[0]
+    best = max(found, key=lambda m: (m.same_verb, m.proof.similarity, m.proof.date))
+    return best.bounds
 
 
 def _within_text_bounds(
@@ -193,7 +203,8 @@ def date_by_cross_reference(
         days = (hi - lo).days + 1
         if days > MAX_WINDOW_DAYS:
             continue
-        evidence = tuple(sorted({p for _, p in found}, key=lambda p: (p.date, p.article)))
+        agreeing = {m.proof for m in found if m.bounds[0] <= hi and lo <= m.bounds[1]}
+        evidence = tuple(sorted(agreeing, key=lambda p: (p.date, p.article)))
         confidence = round(min(0.9, 0.5 + 0.1 * len(evidence)), 3)
         dated_out[a.id] = _reannotate(a, (lo, hi), evidence, confidence, config)
         log.info("dated %s by cross-reference: %s..%s (%d matches)", a.path, lo, hi, len(evidence))

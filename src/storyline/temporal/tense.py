@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from storyline.nlp import lemma_of
+
 Tense = str | None
 
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
@@ -227,6 +229,31 @@ def _passive_infinitive(verb: Any) -> bool:
     )
 
 
+# Verbs that set the day of something ahead: the day they are set "for" ("set the hearing for
+# 16 January", "listed the appeal for a hearing on 12 September", "moved the vote to Friday").
+_SETTING_VERBS = frozenset(
+    [
+        "set",
+        "schedule",
+        "reschedule",
+        "list",
+        "fix",
+        "adjourn",
+        "postpone",
+        "delay",
+        "defer",
+        "move",
+        "push",
+        "bring",
+        "call",
+        "book",
+        "slate",
+        "earmark",
+        "pencil",
+    ]
+)
+_TARGET_PREPS = frozenset({"for", "to", "until", "till"})
+
 # Nouns after which "for X to do" tells a plan or a wish ("calls for the army to withdraw").
 _PLAN_NOUNS = frozenset(
     [
@@ -340,11 +367,16 @@ def spacy_tense_in(doc: Any, start: int, end: int, offset: int = 0) -> Tense:
     if span is None or len(span) == 0:
         return None
     tok = span.root
+    target = False  # the path went through "for", "to" or "until": a day something is set for
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            if target and lemma_of(tok).lower() in _SETTING_VERBS:
+                return "future"  # "set the hearing for 16 January", "moved the vote to Friday"
             t = _verb_tense(tok)
             if t is not None:
                 return t
+        if tok.dep_ == "prep" and tok.lower_ in _TARGET_PREPS:
+            target = True
         if tok.head.i == tok.i:
             break
         tok = tok.head
