@@ -132,6 +132,14 @@ def test_events_survive_the_store_codec() -> None:
         ("The audit found that the agency lost the files in 2019.", "2019"),
         # a before-clause whose verb the tagger reads as an adverb is still a deadline
         ("Forty witnesses are due to appear before the hearings close in July.", "July"),
+        # a gerund after "since" starts a state
+        ("The governor has pardoned 12 prisoners since taking office in 2019.", "2019"),
+        # a participle set off by commas, which the parser takes for the verb
+        (
+            "The curfew in Orlin, declared on 3 March as riots spread through the city, "
+            "was lifted on Friday.",
+            "3 March",
+        ),
     ],
 )
 def test_dates_of_events_told_in_passing_date_no_entry(sentence: str, not_dated: str) -> None:
@@ -180,6 +188,22 @@ def test_a_lawsuit_against_someone_is_dated_by_its_day() -> None:
         "regional court on Monday."
     )
     assert ("happened", "Monday", "2019-01-07") in anchored(article)
+
+
+def test_the_verb_of_a_sentence_the_parser_hangs_elsewhere_is_dated() -> None:
+    # the root taken for a noun's relative clause, a participle between commas for the verb
+    for sentence, day in [
+        (
+            "Verdal Pharma's appeal against the fine over its asthma drug Brezol opened on Monday.",
+            "2019-01-07",
+        ),
+        (
+            "The state of emergency in Orlin, declared on 3 January, was lifted on Monday.",
+            "2019-01-07",
+        ),
+    ]:
+        article = annotate(sentence)
+        assert ("happened", "Monday", day) in anchored(article), anchored(article)
 
 
 def test_what_is_told_by_a_person_stays_the_event() -> None:

@@ -76,10 +76,14 @@ def _relation(verb: Any, nested: bool = True) -> str:
     tok = verb
     found = "main"
     climbs = ("conj", "acomp", "ccomp", "xcomp", "parataxis", "advcl") if nested else ("conj",)
+    below = None  # the token climbed from
     for _ in range(8):
         dep = tok.dep_
-        if dep == "relcl" or dep == "acl":
+        if (dep == "relcl" and not roles.headless_relative(tok)) or dep == "acl":
             return "relative"
+        if roles.comma_participle(tok):
+            # the participle is an aside; the conjunct the parser hung on it is the verb
+            return found if below is not None and below.dep_ == "conj" else "relative"
         if dep == "advcl" and found == "main":
             found = "subordinate"
         elif dep in ("ccomp", "xcomp", "parataxis") and found == "main":
@@ -88,7 +92,7 @@ def _relation(verb: Any, nested: bool = True) -> str:
             break
         if tok.head.i == tok.i:
             break
-        tok = tok.head
+        below, tok = tok, tok.head
     return found
 
 

@@ -108,6 +108,44 @@ _BOUNDS = frozenset({"until", "till", "by", "before"})
 _SEQUENCE = frozenset({"following", "after"})
 
 
+_RELATIVE_WORDS = frozenset({"WDT", "WP", "WP$", "WRB"})
+
+
+def headless_relative(tok: Any) -> bool:
+    """A relative clause with no relative word in a sentence whose root is a noun: the
+    parser's reading of a sentence whose subject it took for the root ("Corvane's appeal
+    against the fine over its drug Pemoxal opened on Tuesday"): the sentence's predicate."""
+    if tok.dep_ != "relcl":
+        return False
+    root = tok.head
+    for _ in range(12):
+        if root.head.i == root.i:
+            break
+        root = root.head
+    return (
+        root.pos_ in ("NOUN", "PROPN")
+        and root.i < tok.i
+        and not any(c.tag_ in _RELATIVE_WORDS or c.lower_ == "that" for c in tok.children)
+    )
+
+
+def comma_participle(verb: Any) -> bool:
+    """A participle set off by commas that the parser took for the root, the sentence's
+    verb hanging on it as a conjunct with its own auxiliary and no "and" ("The state of
+    emergency, declared on 3 March, was lifted on Friday")."""
+    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBN") or verb.i == 0:
+        return False
+    if verb.doc[verb.i - 1].text != ",":
+        return False
+    children = list(verb.children)
+    if any(c.dep_ in ("cc", "aux", "auxpass") for c in children):
+        return False
+    return any(
+        c.dep_ == "conj" and c.i > verb.i and any(a.dep_ in ("aux", "auxpass") for a in c.children)
+        for c in children
+    )
+
+
 def role_from_parse(span: Any) -> str | None:
     """The role read from the dependency parse of the expression's span (a spaCy Span), or
     None when the parse says nothing the words do not."""
@@ -128,7 +166,7 @@ def role_from_parse(span: Any) -> str | None:
     tok = root
     through_noun = False
     for _ in range(10):
-        if tok.dep_ == "relcl":
+        if (tok.dep_ == "relcl" and not headless_relative(tok)) or comma_participle(tok):
             return RELATIVE
         if tok.dep_ in ("prep", "mark") and tok.lower_ in _STATE_STARTS:
             return SINCE  # "Since [the visit in December 2016], relations have improved"
@@ -138,6 +176,10 @@ def role_from_parse(span: Any) -> str | None:
             through_noun = through_noun or tok.lower_ not in _TIME_NOUNS
         if tok.dep_ == "prep" and tok.lower_ in _SEQUENCE and through_noun:
             return SEQUENCE  # "talks resumed, following a meeting in July"
+        if tok.dep_ == "pcomp" and tok.head.lower_ in _STATE_STARTS:
+            return SINCE  # "since taking office in 2021"
+        if tok.dep_ == "pcomp" and tok.head.lower_ in _BOUNDS:
+            return BOUND  # "before leaving office in May"
         if tok.dep_ == "advcl" and tok.pos_ not in ("VERB", "AUX"):
             # a clause whose verb the tagger missed ("before the hearings close in July")
             marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
