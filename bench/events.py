@@ -43,6 +43,8 @@ DEFAULT_SETS = [
     DATA / "test",
     DATA / "test2",
     DATA / "test3",
+    DATA / "test4",
+    DATA / "test5",
 ]
 CORPORA = {"seeds": REPO.parent / "shared" / "seeds", "examples": REPO / "examples"}
 

@@ -223,6 +223,9 @@ class Article:
     source_confidence: float = 0.0
     url: str | None = None
     title: str | None = None
+    # "opinion" or "analysis" when the page says it is one (storyline.ingest.genre): such a
+    # piece tells no news of its publication day; None for a news report
+    genre: str | None = None
     # A date string the container gave (header, JSON field, HTML meta), before validation.
     given_date: str | None = None
     given_date_how: str | None = None  # header | field | meta | url

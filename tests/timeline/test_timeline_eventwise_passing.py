@@ -4,6 +4,7 @@ profile recalls, and one event told at a day and as "last year"."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from storyline.annotate import annotate_articles
@@ -202,3 +203,15 @@ def test_a_live_page_entry_tells_its_page_s_day() -> None:
         dt.date(2023, 10, 7),  # a Saturday
     )
     assert _dates_of(a, "airport has closed") == {"2023-10-07"}
+
+
+def test_an_opinion_piece_tells_no_news_of_its_day() -> None:
+    text = (
+        "The port board has finally admitted that the sea wall was too low. "
+        "It closed the harbour on 3 January, and the town paid for it all winter."
+    )
+    news = _article("n", text, dt.date(2024, 2, 2))
+    column = dataclasses.replace(_article("o", text, dt.date(2024, 2, 2)), genre="opinion")
+    assert "2024-02-02" in _dates_of(news, "finally admitted")  # a report's lead: its day
+    assert not _dates_of(column, "finally admitted")  # a column's: no day
+    assert _dates_of(column, "closed the harbour") == {"2024-01-03"}  # the dates it names stay

@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 
 from storyline.clean.structure import Cleaned, clean_text
+from storyline.ingest.genre import genre_of
 from storyline.model import Article, Skip
 from storyline.outlets import Evidence, decide
 from storyline.outlets.names import looks_like_host
@@ -25,7 +26,8 @@ def clean_article(article: Article, min_chars: int = 200) -> Article | Skip:
     `removed` to the sorted kinds of boilerplate cut, `title` when one is found (a known
     title is kept), `credits` to the sorted agencies it credits and `source`, `source_how`,
     `source_confidence` to the outlet the container and the page's lines name (see
-    `outlets.evidence.decide`); a bare URL line becomes `url` when none is known.
+    `outlets.evidence.decide`); a bare URL line becomes `url` when none is known; `genre`
+    from the title and URL when the reader found none (`ingest.genre`).
 
     Returns Skip(reason="not-article") when fewer than `min_chars` characters of story
     text remain.
@@ -39,16 +41,19 @@ def clean_article(article: Article, min_chars: int = 200) -> Article | Skip:
             f"(minimum {min_chars}; lower it with --set ingest.min_chars=N)",
         )
     outlet = decide([*container_evidence(article), *cleaned.outlet])
+    title = article.title or cleaned.title
+    url = article.url or cleaned.url
     return dataclasses.replace(
         article,
         text=cleaned.text,
         removed=cleaned.removed,
-        title=article.title or cleaned.title,
+        title=title,
+        genre=article.genre or genre_of(title, url),
         credits=tuple(sorted(set(article.credits) | set(cleaned.credits))),
         source=outlet.name,
         source_how=outlet.how,
         source_confidence=outlet.confidence,
-        url=article.url or cleaned.url,
+        url=url,
     )
 
 

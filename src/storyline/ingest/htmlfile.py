@@ -116,4 +116,5 @@ def read_html(
         given_date_how="meta" if date else None,
         crawled=crawled,
         language=getattr(doc, "language", None) or None,
+        sections=[c for c in (getattr(doc, "categories", None) or ()) if isinstance(c, str)],
     )

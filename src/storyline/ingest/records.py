@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from storyline.ingest.decode import strip_controls
+from storyline.ingest.genre import genre_of
 from storyline.model import Article, stable_id
 from storyline.outlets import Evidence, decide
 from storyline.outlets.names import host_of, looks_like_host
@@ -107,6 +108,7 @@ def make_article(
     given_date_how: str | None = None,
     crawled: dt.date | None = None,
     language: str | None = None,
+    sections: Sequence[str] = (),
 ) -> Article:
     """An `Article` with its content-hash id and the outlet the container names.
 
@@ -114,8 +116,9 @@ def make_article(
     host), not the identified outlet, so ids do not move when outlet identification
     improves. The outlet is decided from `outlet` evidence when a reader gives it, else from
     `source` and the URL (`container_evidence`). A missing date falls back to one found in
-    the URL (how="url"). Every string is passed through `strip_controls` (no NUL, no C0
-    control, no lone surrogate), whatever the reader."""
+    the URL (how="url"). The genre comes from `sections` (the page's declared sections),
+    the title and the URL (`ingest.genre`). Every string is passed through `strip_controls`
+    (no NUL, no C0 control, no lone surrogate), whatever the reader."""
     raw_text = strip_controls(raw_text)
     source, url, title = _scrub(source), _scrub(url), _scrub(title)
     given_date, given_date_how, language = (
@@ -137,6 +140,7 @@ def make_article(
         source_confidence=decision.confidence,
         url=url,
         title=title,
+        genre=genre_of(title, url, [_scrub(x) or "" for x in sections]),
         given_date=given_date,
         given_date_how=given_date_how if given_date else None,
         crawled=crawled,

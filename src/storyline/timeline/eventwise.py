@@ -169,6 +169,9 @@ def event_candidates(
                 # a lead that only reports what someone said supports a date, never makes one
                 kind = "lead" if main.kind == HAPPENED else STATEMENT
                 out.extend(dataclasses.replace(c, kind=kind) for c in leads)
+    if article.genre is not None:
+        # an opinion piece or an analysis tells no news of its day: only the dates it names
+        return [c for c in out if c.explicit]
     return out
 
 
