@@ -417,3 +417,24 @@ def test_the_last_day_of_something_is_not_yesterday() -> None:
     assert tags("It was the last day of the hearings.") == []
     assert tags("The next week of talks will be harder.") == []
     assert tags("The strike ended last week.") == [("last week", "DATE", "2013-W11")]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The trawler sank on the last night of 2012.", ("the last night of 2012", "2012-12-31")),
+        ("Trading stops on the last day of March.", ("the last day of March", "2013-03-31")),
+        (
+            "The law applies from the first day of June 2014.",
+            ("the first day of June 2014", "2014-06-01"),
+        ),
+    ],
+)
+def test_the_first_or_last_day_of_a_month_or_year(text: str, found: tuple[str, str]) -> None:
+    assert [(t.text, t.value) for t in tag_times(text, DCT)] == [found]
+
+
+def test_a_day_set_as_the_object_of_a_setting_verb_lies_ahead() -> None:
+    # 22 March 2013: "May 2" told as the day the court set is next May, not last May
+    assert tags("The court has set May 2 for the hearing.") == [("May 2", "DATE", "2013-05-02")]
+    assert tags("The court has set Feb 2 for the hearing.") == [("Feb 2", "DATE", "2014-02-02")]

@@ -215,3 +215,14 @@ def test_an_opinion_piece_tells_no_news_of_its_day() -> None:
     assert "2024-02-02" in _dates_of(news, "finally admitted")  # a report's lead: its day
     assert not _dates_of(column, "finally admitted")  # a column's: no day
     assert _dates_of(column, "closed the harbour") == {"2024-01-03"}  # the dates it names stay
+
+
+def test_a_lead_told_overnight_is_the_publication_day() -> None:
+    storm = _article(
+        "s",
+        "Storm Brenna made landfall overnight near the port of Harl, flattening sea walls. "
+        "Thousands of people had been moved out of the harbour district on Sunday and spent "
+        "Sunday night in schools.",
+        dt.date(2023, 1, 9),  # a Monday morning's paper
+    )
+    assert _dates_of(storm, "made landfall overnight") == {"2023-01-09"}

@@ -8,6 +8,7 @@ mentioned before.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
@@ -232,6 +233,26 @@ def norm_part_of_day(m: re.Match[str], ctx: Context) -> Result | None:
     return Result("TIME", f"{(ref + dt.timedelta(days=offset)).isoformat()}T{pod}", "dct")
 
 
+# -- "the last night of 2023", "the first day of March": an edge day of a month or year ---
+def norm_edge_day(m: re.Match[str], ctx: Context) -> Result | None:
+    first = m["edge"].lower() in ("first", "opening")
+    year = year_of(m) or year_of(m, "year2")
+    month = 1 if first else 12
+    if m["month"]:
+        if not month_ok(m["month"]):
+            return None
+        month = lex.month_number(m["month"])
+        if year is None:
+            ref, how = ctx.ref()
+            if ref is None:
+                return None
+            year = ref.year if how == "previous" else month_year(ref, month, "none")
+    if year is None:
+        return None
+    day = 1 if first else calendar.monthrange(year, month)[1]
+    return Result("DATE", dt.date(year, month, day).isoformat())
+
+
 # -- "on the 14th": a day of the reference's month (or the one before or after) ---
 def norm_ordinal_day(m: re.Match[str], ctx: Context) -> Result | None:
     day = int(m["day"])
@@ -254,6 +275,13 @@ def norm_ordinal_day(m: re.Match[str], ctx: Context) -> Result | None:
 
 
 RULES: list[Rule] = [
+    rule(
+        "edge-day",
+        r"\bthe\s+(?P<edge>first|last|final|opening|closing)\s+(?:day|night|evening|morning)"
+        rf"\s+of\s+(?:(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?|(?P<year2>{YEAR}))(?![\w-])",
+        norm_edge_day,
+        priority=5,
+    ),
     rule(
         "ordinal-day",  # "on the 14th," / "by the 3rd and": not "the 14th floor", "the 3rd round"
         rf"\b(?:on|by|until|till|since|from|before|after)\s+(?P<the>the\s+(?P<day>{DAYN})"

@@ -367,7 +367,9 @@ def spacy_tense_in(doc: Any, start: int, end: int, offset: int = 0) -> Tense:
     if span is None or len(span) == 0:
         return None
     tok = span.root
-    target = False  # the path went through "for", "to" or "until": a day something is set for
+    # the path goes through "for", "to" or "until", or the day is the object: a day something
+    # is set for ("set the hearing for May 20", "has set May 20 for the hearing")
+    target = tok.dep_ == "dobj"
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
             if target and lemma_of(tok).lower() in _SETTING_VERBS:

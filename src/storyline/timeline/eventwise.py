@@ -67,6 +67,14 @@ _ANNOUNCING = word_set("events", "announcing")
 FOLDED_PENALTY = 0.15  # a sentence told at a coarser date, in the entry of a finer one
 
 
+# "overnight" as an adverb ("made landfall overnight near ..."), not "an overnight flight"
+_OVERNIGHT = re.compile(
+    r"(?<![\w-])overnight(?=\s*(?:[,.;:)!?]|$)|\s+(?:on|in|at|near|to|from|off|across|and|as|"
+    r"after|before|while|when|but|with|into|along|around)\b)",
+    re.IGNORECASE,
+)
+
+
 def event_candidates(
     article: Article,
     params: EventsConfig,
@@ -164,7 +172,9 @@ def event_candidates(
                 and not names_a_period(article.sentences[i].text)
             ):
                 leads = lead_candidates(article, i, lead_day, datewise, main)
-                if named:  # the lead names its day: no guess at the day before
+                if named or _OVERNIGHT.search(article.sentences[i].text):
+                    # the lead names its day, or tells of the night that ended on it ("made
+                    # landfall overnight"): no guess at the day before
                     leads = [c for c in leads if not c.day_before]
                 # a lead that only reports what someone said supports a date, never makes one
                 kind = "lead" if main.kind == HAPPENED else STATEMENT
@@ -295,10 +305,15 @@ def _lead_day(
     """The day a story's lead reports, and whether the lead names it: the first day a lead
     sentence anchors a happening or a statement to, in the week before publication ("laid
     the foundation stone on Saturday", "rescued on Thursday" in Thursday's paper); else the
-    publication day. The lead's other sentences stand for that day."""
+    publication day ("overnight" in a lead sentence: that day, named). The lead's other
+    sentences stand for that day."""
     if pub_day is None:
         return None, False
     for i in range(min(n_lead, len(article.sentences))):
+        if _OVERNIGHT.search(article.sentences[i].text) and any(
+            e.kind in _LEAD_KINDS and e.clause == "main" for e in by_sentence.get(i, ())
+        ):
+            return pub_day, True  # "made landfall overnight": the night that ended today
         for e in by_sentence.get(i, ()):
             if e.anchor is None or e.kind not in _LEAD_KINDS:
                 continue
