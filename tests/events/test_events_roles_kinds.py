@@ -84,6 +84,24 @@ def test_the_clause_verb_decides_the_kind() -> None:
     assert never and all(e.kind == "background" for e in never)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # a reaction or a naming voices a position: a statement
+        ("The mayor of Harl welcomed the rebuilding plan on Monday.", "statement"),
+        ("The opposition condemned the arrests on Monday.", "statement"),
+        ('The opposition leader called the deal "a surrender" on Monday.', "statement"),
+        ("The minister called the verdict disappointing on Monday.", "statement"),
+        # calling a strike, and a plan that was criticised, are not
+        ("The union called a strike on Monday.", "happened"),
+        ("The plan was criticised by engineers on Monday.", "happened"),
+    ],
+)
+def test_reactions_and_namings_are_statements(sentence: str, kind: str) -> None:
+    article = annotate(sentence)
+    assert [(k, text) for k, text, _ in anchored(article)] == [(kind, "Monday")]
+
+
 def test_statistics_and_habits_are_background() -> None:
     article = annotate(
         "The talks ended on Monday without a deal. In 2016, 802 citizens visited the islands. "

@@ -226,3 +226,23 @@ def test_a_lead_told_overnight_is_the_publication_day() -> None:
         dt.date(2023, 1, 9),  # a Monday morning's paper
     )
     assert _dates_of(storm, "made landfall overnight") == {"2023-01-09"}
+
+
+def test_a_lead_that_announces_a_plan_leaves_its_background_undated() -> None:
+    visit = _article(
+        "v",
+        "Prime Minister Ana Rell will visit Tarn on 14 March, her office announced on Friday. "
+        "Rell accepted an invitation from the president of Tarn. "
+        "Negotiators have been drawing up a border map since October.",
+        dt.date(2024, 1, 6),
+    )
+    assert _dates_of(visit, "will visit Tarn") >= {"2024-03-14"}
+    assert not _dates_of(visit, "accepted an invitation")  # no day: background to the plan
+    # a lead that tells what happened as well keeps a day (the one it names) for the rest
+    failure = _article(
+        "f",
+        "The agency will appoint a review board next week to find out why its rocket broke up "
+        "after lift-off on Thursday, its director said. The rocket fell into the sea.",
+        dt.date(2024, 1, 6),
+    )
+    assert _dates_of(failure, "fell into the sea") == {"2024-01-04"}

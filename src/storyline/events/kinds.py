@@ -28,6 +28,10 @@ KINDS = (HAPPENED, SCHEDULED, STATEMENT, EXPECTATION, BACKGROUND)
 ENTRY_KINDS = frozenset({HAPPENED, SCHEDULED})
 
 REPORTING = word_set("events", "reporting")
+# a reaction ("welcomed the plan", "condemned the attack") is a position voiced: a statement
+REACTING = word_set("events", "reacting")
+# a verb that names a thing something ("called the trip a gift"): with a predicate, a statement
+NAMING = word_set("events", "naming")
 # verbs whose subject expects or intends rather than does
 EXPECTING = word_set("events", "expecting")
 # verbs of states, not events, in the present (and "be" in the past)
@@ -191,8 +195,10 @@ def clause_kind(verb: Any, depth: int = 0) -> str:
             kind = clause_kind(head, depth + 1)
             if kind in (EXPECTATION, SCHEDULED):
                 return kind  # "expect the economy to shrink before growing in 2016"
-    if lemma in REPORTING:
+    if lemma in REPORTING or (lemma in REACTING and not passive):
         return STATEMENT
+    if lemma in NAMING and _children(verb, "oprd") and not passive:
+        return STATEMENT  # "called the trip 'a gift'", "called the result disappointing"
     future = any(a in _FUTURE_AUX for a in auxes)
     modal = any(a in _MODALS for a in auxes)
     to_infinitive = verb.tag_ == "VB" and "to" in auxes

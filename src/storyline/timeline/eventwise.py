@@ -64,6 +64,7 @@ from storyline.timeline.text import SentenceVectors
 _LEAD_KINDS = frozenset({HAPPENED, STATEMENT})
 _TELLING = frozenset({HAPPENED, SCHEDULED, STATEMENT})  # a main clause that tells news
 _ANNOUNCING = word_set("events", "announcing")
+_SAYING = _ANNOUNCING | word_set("events", "reporting")
 FOLDED_PENALTY = 0.15  # a sentence told at a coarser date, in the entry of a finer one
 
 
@@ -95,6 +96,8 @@ def event_candidates(
         if params.lead_day
         else (pub_day, False)
     )
+    if _leads_with_a_plan(article, by_sentence, usable):
+        lead_day, named = None, False  # its news is what will happen: no day for the rest
     story_day = lead_day if named else None  # the day the lead names, if it names one
     out: list[Candidate] = []
     for i in range(len(article.sentences)):
@@ -293,6 +296,35 @@ def _mention_at(article: Article, span: tuple[int, int]) -> EntityMention | None
     """The article's mention over `span` (the registry may have repaired it since)."""
     start, end = span
     return next((m for m in article.mentions if m.start < end and start < m.end), None)
+
+
+def _leads_with_a_plan(
+    article: Article, by_sentence: dict[int, list[EventMention]], usable: set[int]
+) -> bool:
+    """The article's first sentence tells a dated plan as its news, in its main clause or
+    under a verb that announces it ("Sokol will visit Halvik on Feb. 14, his office
+    announced on Friday"): the undated sentences after it are its background, not events
+    of the publication day."""
+    events = by_sentence.get(0, ())
+    main = next((e for e in events if e.clause == "main"), None)
+    if main is None:
+        return False
+    first = article.sentences[0]
+    pub = article.published
+    for k, t in enumerate(article.times):
+        iv = t.interval
+        if not first.start <= t.start < first.end or iv is None or k == main.anchor:
+            continue
+        if pub is not None and iv.start <= pub.end:
+            return False  # it tells what happened too ("broke up after lift-off on Thursday")
+    for e in events:
+        if e.kind != SCHEDULED or e.anchor is None or id(article.times[e.anchor]) not in usable:
+            continue
+        if article.times[e.anchor].interval is None:
+            continue
+        if e is main or (e.clause == "complement" and main.predicate in _SAYING):
+            return True
+    return False
 
 
 def _lead_day(
