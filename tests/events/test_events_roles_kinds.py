@@ -102,6 +102,18 @@ def test_reactions_and_namings_are_statements(sentence: str, kind: str) -> None:
     assert [(k, text) for k, text, _ in anchored(article)] == [(kind, "Monday")]
 
 
+def test_a_pledge_of_an_amount_is_an_event_of_its_day() -> None:
+    # the parser hangs "on Friday" on the purpose ("to rebuild"): the pledge was made then
+    article = annotate(
+        "Foreign governments and banks pledged 300 million crowns to rebuild Harl after the "
+        "floods at a donors' conference in Tarn on Friday."
+    )
+    assert ("happened", "Friday", "2019-01-04") in anchored(article)
+    # what a promise is to do stays expected
+    promise = annotate("The ministry promised on Friday to send two planes.")
+    assert not any(k == "happened" for k, _, _ in anchored(promise))
+
+
 def test_statistics_and_habits_are_background() -> None:
     article = annotate(
         "The talks ended on Monday without a deal. In 2016, 802 citizens visited the islands. "

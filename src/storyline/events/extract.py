@@ -39,6 +39,10 @@ def _clause_head(tok: Any, through_nouns: bool = True) -> tuple[Any | None, bool
         # "following", "including" as prepositions head no clause, nor does the predicate
         # of an object ("was declared contained on Sunday": the declaring is the event)
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass", "prep", "oprd"):
+            if roles.purpose_of_object(tok):
+                # "pledged 940 million to rebuild the island at a conference on Friday":
+                # the time tells when the pledge was made
+                return (tok.head if tok.dep_ == "xcomp" else tok.head.head), expecting
             return tok, expecting
         if tok.pos_ == "NOUN" and tok.lower_ in _EXPECTATION_NOUNS:
             expecting = True

@@ -222,7 +222,7 @@ def clause_kind(verb: Any, depth: int = 0) -> str:
         if passive:
             return SCHEDULED  # "will be held on 14 January"
         return EXPECTATION if lemma in STATIVE or lemma in _OUTLOOK else SCHEDULED
-    if lemma in EXPECTING and not passive:
+    if lemma in EXPECTING and not passive and not _pledged_amount(verb, lemma):
         return EXPECTATION
     if lemma in STATIVE and not passive:
         if lemma in ("have",) and _children(verb, "dobj") and verb.tag_ == "VBD":
@@ -233,6 +233,17 @@ def clause_kind(verb: Any, depth: int = 0) -> str:
     if verb.tag_ in ("VBZ", "VBP"):
         return HAPPENED  # headline present: "Egypt initials a deal"; "they meet Monday"
     return HAPPENED
+
+
+_GIVING = frozenset({"pledge", "promise", "commit"})
+
+
+def _pledged_amount(verb: Any, lemma: str) -> bool:
+    """ "pledged 940 million dalans", "promised 200 troops" in the past: a pledge given, an
+    event of its day (what a pledge is to do, "promised to send planes", stays expected)."""
+    if lemma not in _GIVING or verb.tag_ != "VBD" or _children(verb, "ccomp"):
+        return False
+    return any(any(t.like_num for t in obj.subtree) for obj in _children(verb, "dobj"))
 
 
 _STATE_WORDS = re.compile(

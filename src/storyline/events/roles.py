@@ -146,6 +146,23 @@ def comma_participle(verb: Any) -> bool:
     )
 
 
+def purpose_of_object(verb: Any) -> bool:
+    """An infinitive hung on the object of a past verb ("pledged 940 million to rebuild the
+    island ... on Friday"): the parser's place for a time that tells the verb's day."""
+    head = verb.head
+    if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    if verb.dep_ in ("relcl", "acl"):  # hung on the object
+        return bool(head.dep_ == "dobj" and head.head.tag_ == "VBD")
+    # hung on the verb beside an amount it gave ("sent 200 troops to secure the border"),
+    # not a person asked ("asked him to come on Monday")
+    return bool(
+        verb.dep_ == "xcomp"
+        and head.tag_ == "VBD"
+        and any(c.dep_ == "dobj" and any(t.like_num for t in c.subtree) for c in head.children)
+    )
+
+
 def role_from_parse(span: Any) -> str | None:
     """The role read from the dependency parse of the expression's span (a spaCy Span), or
     None when the parse says nothing the words do not."""
@@ -166,6 +183,9 @@ def role_from_parse(span: Any) -> str | None:
     tok = root
     through_noun = False
     for _ in range(10):
+        if purpose_of_object(tok):
+            tok = tok.head if tok.dep_ == "xcomp" else tok.head.head  # the time's clause
+            continue
         if (tok.dep_ == "relcl" and not headless_relative(tok)) or comma_participle(tok):
             return RELATIVE
         if tok.dep_ in ("prep", "mark") and tok.lower_ in _STATE_STARTS:
@@ -178,8 +198,8 @@ def role_from_parse(span: Any) -> str | None:
             return SEQUENCE  # "talks resumed, following a meeting in July"
         if tok.dep_ == "pcomp" and tok.head.lower_ in _STATE_STARTS:
             return SINCE  # "since taking office in 2021"
-        if tok.dep_ == "pcomp" and tok.head.lower_ in _BOUNDS:
-            return BOUND  # "before leaving office in May"
+        if tok.dep_ == "pcomp" and tok.head.lower_ in ("before", "until", "till"):
+            return BOUND  # "before leaving office in May" (not "by surviving two days")
         if tok.dep_ == "advcl" and tok.pos_ not in ("VERB", "AUX"):
             # a clause whose verb the tagger missed ("before the hearings close in July")
             marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}

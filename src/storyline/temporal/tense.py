@@ -311,7 +311,11 @@ def _for_to_under_noun(verb: Any) -> bool:
         head.i != verb.i
         and head.pos_ in ("NOUN", "PROPN")
         and head.lower_ not in _PLAN_NOUNS
-        and any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
+        and (
+            any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
+            # "pledged 940 million to rebuild the island ... on Friday": an object's purpose
+            or (verb.dep_ in ("relcl", "acl") and head.dep_ == "dobj")
+        )
     )
 
 
