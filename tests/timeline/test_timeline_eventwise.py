@@ -178,6 +178,12 @@ def test_an_entry_opens_with_what_happened_not_with_what_was_said() -> None:
             "its neighbour in March 1951, forcing thousands of farmers to flee south.",
             "The northern valleys were occupied by the republic's army",
         ),
+        # a measure set off before "after" belongs to the clause it opens: cut at the comma
+        (
+            "Varnland on Tuesday began pumping gas at the Orla offshore field, nearly nine years "
+            "after drilling started on the platform.",
+            "Varnland on Tuesday began pumping gas at the Orla offshore field",
+        ),
     ],
 )
 def test_headlines_drop_leading_dates_and_connectives(sentence: str, expected: str) -> None:

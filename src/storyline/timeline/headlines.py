@@ -89,6 +89,10 @@ def _subordinate(head: str, mark: str, after: str) -> bool:
     `mark`: "as traders hoarded flour", not "a declaration as the basis"."""
     if len(head.split()) < 7:
         return False
+    if "," in head:
+        tail = head.rsplit(",", 1)[1]
+        if len(tail.split()) <= 4 and _VERBISH.search(tail) is None:
+            return False  # ", almost eleven years after ...": the measure belongs to the clause
     if mark in (" after ", " amid ", " following "):
         return True
     return _VERBISH.search(" ".join(after.split()[:6])) is not None
