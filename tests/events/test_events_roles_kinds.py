@@ -92,6 +92,7 @@ def test_the_clause_verb_decides_the_kind() -> None:
         ("The opposition condemned the arrests on Monday.", "statement"),
         ('The opposition leader called the deal "a surrender" on Monday.', "statement"),
         ("The minister called the verdict disappointing on Monday.", "statement"),
+        ("Opposition members called for an independent review on Monday.", "statement"),
         # calling a strike, and a plan that was criticised, are not
         ("The union called a strike on Monday.", "happened"),
         ("The plan was criticised by engineers on Monday.", "happened"),
@@ -164,6 +165,17 @@ def test_events_survive_the_store_codec() -> None:
         ("Forty witnesses are due to appear before the hearings close in July.", "July"),
         # a gerund after "since" starts a state
         ("The governor has pardoned 12 prisoners since taking office in 2019.", "2019"),
+        # a clause completing one that opens with "since"
+        (
+            "The plant has been closed since the agency ordered it shut on 22 December.",
+            "22 December",
+        ),
+        # a date that names a thing ("the report of March 2023")
+        ("The agency's report of March 2018 had already found the tank corroded.", "March 2018"),
+        # the date a plan is moved to is not the moving's
+        ("A second delay moves the launch to November 2019.", "November 2019"),
+        # a plan of the past
+        ("The telescope was first meant to fly in 2018.", "2018"),
         # a participle set off by commas, which the parser takes for the verb
         (
             "The curfew in Orlin, declared on 3 March as riots spread through the city, "

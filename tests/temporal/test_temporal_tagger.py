@@ -438,3 +438,18 @@ def test_a_day_set_as_the_object_of_a_setting_verb_lies_ahead() -> None:
     # 22 March 2013: "May 2" told as the day the court set is next May, not last May
     assert tags("The court has set May 2 for the hearing.") == [("May 2", "DATE", "2013-05-02")]
     assert tags("The court has set Feb 2 for the hearing.") == [("Feb 2", "DATE", "2014-02-02")]
+
+
+def test_a_dated_chronology_line_keeps_its_year_before_a_dash() -> None:
+    # "2022 - A second" is no range of seconds, and "A second delay" no frequency
+    assert tags("9 June 2022 - A second delay moves the launch to November 2024.") == [
+        ("9 June 2022", "DATE", "2022-06-09"),
+        ("November 2024", "DATE", "2024-11"),
+    ]
+    assert tags("Prices rose 5% a year.") == [("a year", "SET", "P1Y")]
+
+
+def test_a_day_of_a_month_next_year() -> None:
+    assert tags("She must report by 30 June next year.") == [
+        ("30 June next year", "DATE", "2014-06-30")
+    ]

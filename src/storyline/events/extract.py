@@ -113,6 +113,19 @@ _IN_PASSING = frozenset({"since", "until", "till", "before"})
 _IF = frozenset({"if", "unless"})  # a condition: what may happen
 
 
+def _in_passing(verb: Any) -> bool:
+    """The clause, or a clause it completes, opens with "since", "until" or "before" ("closed
+    since the agency ordered it shut on 22 August": the shutting is told in passing too)."""
+    tok = verb
+    for _ in range(4):
+        if _marks(tok) & _IN_PASSING:
+            return True
+        if tok.dep_ not in ("ccomp", "xcomp") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
 def _marks(verb: Any) -> set[str]:
     return {c.lower_ for c in verb.children if c.dep_ == "mark"}
 
@@ -237,7 +250,7 @@ def _sentence_events(
                 kind = kinds.EXPECTATION
             if kind in kinds.ENTRY_KINDS and _marks(verb) & _IF:
                 kind = kinds.EXPECTATION  # "if parliament approves the bill on Tuesday"
-            if kind in kinds.ENTRY_KINDS and _marks(verb) & _IN_PASSING:
+            if kind in kinds.ENTRY_KINDS and _in_passing(verb):
                 kind = kinds.BACKGROUND  # "expected since the offer was announced in June"
             if kind == kinds.HAPPENED and _counted(verb) and _only_years(attached):
                 kind = kinds.BACKGROUND  # "In 2016, 802 citizens visited": a statistic

@@ -104,6 +104,10 @@ _DEADLINES = frozenset({"deadline", "ultimatum"})
 _RUNNING_OUT = frozenset({"expire", "run", "lapse", "pass", "end", "fall"})
 
 
+# "was due to", "was meant to", "was supposed to": a plan of the past, since changed
+_MEANT = frozenset({"due", "mean", "meant", "suppose", "supposed"})
+
+
 def _former_plan(verb: Any, lemma: str, auxes: list[str]) -> bool:
     """A plan told in the pluperfect ("had been planned for February", "had been due to
     fly in December"): what was meant to happen, since changed."""
@@ -113,14 +117,15 @@ def _former_plan(verb: Any, lemma: str, auxes: list[str]) -> bool:
         return False
     head = verb.head  # "due" in "had been due to fly", "planned" in "had planned to"
     head_lemma = (lemma_of(head) or head.lower_).lower()
-    if head_lemma not in _SCHEDULING and head_lemma not in EXPECTING:
+    if head_lemma not in _SCHEDULING and head_lemma not in EXPECTING and head_lemma not in _MEANT:
         return False
     for tok in (head, head.head):
         helpers = [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
         if "had" in helpers:
             return True
-        if head_lemma == "due" and (tok.lower_ in ("was", "were") or "was" in helpers):
-            return True  # "was due to retire in September": a plan of the past
+        past = tok.lower_ in ("was", "were") or "was" in helpers or "were" in helpers
+        if head_lemma in _MEANT and past:
+            return True  # "was due to retire in September", "was meant to fly in 2021"
     return False
 
 
@@ -199,6 +204,8 @@ def clause_kind(verb: Any, depth: int = 0) -> str:
         return STATEMENT
     if lemma in NAMING and _children(verb, "oprd") and not passive:
         return STATEMENT  # "called the trip 'a gift'", "called the result disappointing"
+    if lemma == "call" and any(c.lower_ == "for" for c in _children(verb, "prep", "prt")):
+        return STATEMENT  # "have called for an independent review": a demand voiced
     future = any(a in _FUTURE_AUX for a in auxes)
     modal = any(a in _MODALS for a in auxes)
     to_infinitive = verb.tag_ == "VB" and "to" in auxes

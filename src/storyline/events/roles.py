@@ -15,6 +15,7 @@ import re
 from typing import Any
 
 from storyline.data import word_set
+from storyline.nlp import lemma_of
 
 # roles
 ANCHOR = "anchor"  # dates the event of its clause
@@ -55,6 +56,15 @@ _RELATIVE_BEFORE = re.compile(
     r"(?:,|—|–|\(|\s-)\s*(?:who|which|whose|where|when)\b[^,;—–()]*$", re.IGNORECASE
 )
 _TIME_NOUNS = word_set("events", "time_nouns")
+# verbs that move a plan to another date: the date they move it to is not their own
+_MOVING = frozenset(
+    {"move", "postpone", "delay", "push", "defer", "reschedule", "adjourn", "put", "bring"}
+)
+# "the end of March", "the early hours of Sunday": a part of the date, not a thing it names
+_EDGES = frozenset(
+    {"end", "start", "beginning", "middle", "rest", "remainder", "half", "part", "hours",
+     "hour", "eve", "dawn", "dusk", "course", "run-up", "days", "weeks"}
+)  # fmt: skip
 _BARE_UNIT = re.compile(
     r"^(?:\d{4}|(?:early|mid|late)[\s-]+\d{4}|[A-Z][a-z]+\.?(?:\s+\d{4})?|(?:last|this|next)\s+"
     r"(?:year|month|week))$"
@@ -172,6 +182,21 @@ def role_from_parse(span: Any) -> str | None:
     outside = not span.start <= head.i < span.end
     if modifier and outside and head.pos_ in ("NOUN", "PROPN") and head.lower_ not in _TIME_NOUNS:
         return NOUN
+    if (
+        root.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.pos_ in ("NOUN", "PROPN")
+        and head.head.lower_ not in _TIME_NOUNS
+        and head.head.lower_ not in _EDGES
+    ):
+        return NOUN  # "the agency's report of March 2023": the report's date, a name for it
+    if (
+        root.dep_ == "pobj"
+        and head.lower_ in ("to", "until", "till")
+        and head.head.pos_ == "VERB"
+        and (lemma_of(head.head) or head.head.lower_).lower() in _MOVING
+    ):
+        return BOUND  # "moves the launch to November 2024": where the plan now stands
     if root.dep_ == "pobj" and head.dep_ == "prep":
         prep = head.lower_
         if prep == "since":

@@ -96,7 +96,14 @@ def norm_mdy(m: re.Match[str], ctx: Context) -> Result | None:
     named = not m["year"] and _THE_BEFORE.search(ctx.text[max(0, m.start() - 5) : m.start()])
     if named and _NAMED_AFTER_DATE.match(ctx.text[m.end() : m.end() + 20]):
         return None
-    return _month_day(lex.month_number(m["month"]), int(m["day"]), year_of(m), m, ctx)
+    year = year_of(m)
+    rel = m.groupdict().get("rel")
+    if rel:  # "30 June next year"
+        ref, _ = ctx.ref()
+        if ref is None:
+            return None
+        year = ref.year + {"last": -1, "next": 1}.get(rel.lower(), 0)
+    return _month_day(lex.month_number(m["month"]), int(m["day"]), year, m, ctx)
 
 
 def norm_month_year(m: re.Match[str], ctx: Context) -> Result | None:
@@ -321,7 +328,8 @@ RULES: list[Rule] = [
     rule(
         "day-month-year",
         rf"(?<![\w.,$-])(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAYN})(?:st|nd|rd|th)?\s+"
-        rf"(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR})(?!\d))?",
+        rf"(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR})(?!\d)|"
+        r"\s+(?P<rel>this|last|next)\s+year\b)?",
         norm_mdy,
         priority=4,
     ),

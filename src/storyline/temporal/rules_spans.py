@@ -155,8 +155,8 @@ def norm_every(m: re.Match[str], ctx: Context) -> Result | None:
     if q in ("a", "an", "per") and not (m["freq"] or m["num"]):
         before = ctx.text[max(0, m.start() - 30) : m.start()].lower()
         if q != "per" and not re.search(
-            r"(?:\d|million|billion|thousand|percent|cents?|dollars?|times|twice|once|yen|"
-            r"pounds|euros)\W*\s*$",
+            r"(?:\d[%)]?|million|billion|thousand|percent|cents?|dollars?|times|twice|once|yen|"
+            r"pounds|euros)\s*$",  # "$5 a day", "5% a year"; not "9 June 2022 - A second delay"
             before,
         ):
             return None
@@ -188,7 +188,8 @@ RULES: list[Rule] = [
     rule(
         "duration",
         rf"(?:\b{_DUR_MOD}\s+){{0,3}}(?<![\w$.,-])(?P<num>{NUM})"
-        rf"(?:\s*(?:to|or|-)\s*(?P<num2>{NUM}))?(?P<half>\s+and\s+(?:a\s+)?half|\s+1/2|½)?[\s-]+"
+        rf"(?:\s*(?:to|or|-)\s*(?!(?:a|an)\b)(?P<num2>{NUM}))?"
+        r"(?P<half>\s+and\s+(?:a\s+)?half|\s+1/2|½)?[\s-]+"
         r"(?:(?:more|additional|straight|consecutive|full|long|trading|business|working|"
         r"calendar)\s+)?"
         rf"(?P<unit>{UNIT})(?![\w])(?P<half2>\s+and\s+a\s+half\b)?(?:-long)?",
