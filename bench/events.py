@@ -45,6 +45,7 @@ DEFAULT_SETS = [
     DATA / "test3",
     DATA / "test4",
     DATA / "test5",
+    DATA / "test6",
 ]
 CORPORA = {"seeds": REPO.parent / "shared" / "seeds", "examples": REPO / "examples"}
 

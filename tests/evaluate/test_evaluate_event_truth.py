@@ -13,7 +13,7 @@ import pytest
 EVENTS = Path(__file__).resolve().parents[2] / "bench" / "data" / "events"
 
 
-@pytest.mark.parametrize("subset", ["dev", "test", "test2", "test3", "test4", "test5"])
+@pytest.mark.parametrize("subset", ["dev", "test", "test2", "test3", "test4", "test5", "test6"])
 def test_labelled_event_sets_pass_their_checker(subset: str) -> None:
     stories = sorted(str(p) for p in (EVENTS / subset).iterdir() if (p / "truth.json").is_file())
     assert len(stories) >= 4
