@@ -23,6 +23,7 @@ tell.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import logging
@@ -89,16 +90,70 @@ def _names(article: Article, s: Sentence) -> frozenset[str]:
     """The words of the names a sentence holds ("taro", "kono", "merrow", "bank"): a cheap,
     spelling-tolerant key ("Taro Kano" and "Taro Kono", "Merrow Bank" and "Merrow" share a
     word; the registry that merges names runs later)."""
-    out = set()
+    out: set[str] = set()
     for m in article.mentions:
-        if s.start <= m.start < s.end and m.label in ("PERSON", "ORG", "GPE", "LOC", "NORP"):
-            words = [w for w in _POSSESSIVE.sub("", m.text).lower().split()]
-            words = [w.strip(".,:;\"'’()") for w in words]
-            words = [w for w in words if len(w) > 2 and w not in _NAME_FILLERS]
-            out.update(words)
-            if len(words) > 2:
-                out.add("".join(w[0] for w in words))  # "Financial Supervisory Authority": fsa
+        if s.start <= m.start < s.end and m.label in _NAME_LABELS:
+            out.update(_name_words(m.text))
     return frozenset(out)
+
+
+def _name_words(text: str) -> list[str]:
+    words = [w.strip(".,:;\"'’()") for w in _POSSESSIVE.sub("", text).lower().split()]
+    words = [w for w in words if len(w) > 2 and w not in _NAME_FILLERS]
+    if len(words) > 2:
+        words.append("".join(w[0] for w in words))  # "Financial Supervisory Authority": fsa
+    return words
+
+
+def _names_by_sentence(article: Article) -> dict[int, frozenset[str]]:
+    """`_names` of every sentence of `article` (by sentence start), in one pass."""
+    starts = [s.start for s in article.sentences]
+    out: dict[int, set[str]] = {}
+    for m in article.mentions:
+        if m.label not in _NAME_LABELS:
+            continue
+        i = bisect.bisect_right(starts, m.start) - 1
+        if i >= 0 and m.start < article.sentences[i].end:
+            out.setdefault(starts[i], set()).update(_name_words(m.text))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
+# verbs too common to say two reports tell one event without a name in common
+_LIGHT_VERBS = frozenset({"be", "have", "do", "say", "tell", "make", "take", "get", "go", "come"})
+MAX_COMPARED = 500  # references one event is compared with (those sharing most names first)
+
+
+class _Index:
+    """The references by the words of their names and by their verb, so that an event is
+    compared only with references that share a name or its verb (not with all of them)."""
+
+    def __init__(self, references: list[_Reference]) -> None:
+        self.refs = references
+        names_of: dict[str, dict[int, frozenset[str]]] = {}
+        self.names: list[frozenset[str]] = []
+        self.by_word: dict[str, list[int]] = {}
+        self.by_verb: dict[str, list[int]] = {}
+        for i, r in enumerate(references):
+            if r.article.id not in names_of:
+                names_of[r.article.id] = _names_by_sentence(r.article)
+            names = names_of[r.article.id].get(r.sentence.start, frozenset())
+            self.names.append(names)
+            for w in names:
+                self.by_word.setdefault(w, []).append(i)
+            if r.predicate and r.predicate not in _LIGHT_VERBS:
+                self.by_verb.setdefault(r.predicate, []).append(i)
+
+    def candidates(self, names: frozenset[str], verb: str) -> list[int]:
+        """References sharing a name word or the (not light) verb: most shared first."""
+        shared: dict[int, int] = {}
+        for w in names:
+            for i in self.by_word.get(w, ()):
+                shared[i] = shared.get(i, 0) + 1
+        for i in self.by_verb.get(verb, ()) if verb not in _LIGHT_VERBS else ():
+            shared.setdefault(i, 0)
+        ranked = sorted(shared, key=lambda i: (-shared[i], i))
+        return sorted(ranked[:MAX_COMPARED])
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")
@@ -124,12 +179,12 @@ def _bounds(kind: str, day: dt.date, future: bool) -> tuple[dt.date, dt.date]:
 
 
 def _evidence(
-    article: Article, references: list[_Reference], vectors: SentenceVectors
+    article: Article, index: _Index, vectors: SentenceVectors, first_row: int
 ) -> list[_Match]:
     """Bounds from every event of `article` whose anchor is unresolved ("held talks on
     Monday") and that tells an event a dated article anchors to a fitting day: similar
-    words and a name in common or the same verb."""
-    ref_rows = {id(r): i for i, r in enumerate(references)}
+    words and a name in common or the same verb. `first_row` is the row of the article's
+    first sentence in `vectors` (the references' rows are their positions)."""
     out = []
     for e in article.events:
         if e.anchor is None or (e.kind not in _MATCHED_KINDS and e.kind != _STATEMENT):
@@ -141,21 +196,26 @@ def _evidence(
             continue  # a statement's "said Tuesday" is any Tuesday: no evidence
         s = article.sentences[e.sentence]
         mine = _names(article, s)
-        row = len(references) + e.sentence
         future = e.kind == "scheduled"  # told as ahead: written before the event
-        for r in references:
+        fitting = []
+        for i in index.candidates(mine, e.predicate):
+            r = index.refs[i]
             kind = _fits(t.value, r.day)
-            same_verb = e.predicate == r.predicate
-            if kind is None or not (same_verb or mine & _names(r.article, r.sentence)):
-                continue
-            sim = float(vectors.similarity([row], [ref_rows[id(r)]])[0, 0])
+            same_verb = e.predicate == r.predicate and e.predicate not in _LIGHT_VERBS
+            if kind is not None and (same_verb or mine & index.names[i]):
+                fitting.append((i, kind, same_verb))
+        if not fitting:
+            continue
+        sims = vectors.similarity([first_row + e.sentence], [i for i, _, _ in fitting])[0]
+        for (i, kind, same_verb), sim in zip(fitting, sims, strict=True):
             if sim < MIN_SIMILARITY:
                 continue
+            r = index.refs[i]
             proof = DateEvidence(
                 sentence=s.text,
                 article=r.article.id,
                 date=r.day.isoformat(),
-                similarity=round(sim, 4),
+                similarity=round(float(sim), 4),
             )
             out.append(_Match(_bounds(kind, r.day, future), proof, same_verb))
     return out
@@ -192,11 +252,18 @@ def date_by_cross_reference(
     references = _references([a for a in articles if a.published is not None])
     if not undated or not references:
         return list(articles)
+    index = _Index(references)
+    # one set of vectors for the references and every undated sentence: each undated
+    # article is compared through the index, never with every reference
+    texts = [r.sentence.text for r in references]
+    rows: dict[str, int] = {}
+    for a in undated:
+        rows[a.id] = len(texts)
+        texts.extend(s.text for s in a.sentences)
+    vectors = SentenceVectors(texts)
     dated_out: dict[str, Article] = {}
     for a in undated:
-        texts = [r.sentence.text for r in references] + [s.text for s in a.sentences]
-        vectors = SentenceVectors(texts)
-        found = _evidence(a, references, vectors)
+        found = _evidence(a, index, vectors, rows[a.id])
         if not found:
             continue
         lo, hi = _within_text_bounds(a, _window(found))
