@@ -307,7 +307,7 @@ def _leads_with_a_plan(
     of the publication day."""
     events = by_sentence.get(0, ())
     main = next((e for e in events if e.clause == "main"), None)
-    if main is None:
+    if main is None or not article.sentences:
         return False
     first = article.sentences[0]
     pub = article.published
