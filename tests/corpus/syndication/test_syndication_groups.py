@@ -117,3 +117,33 @@ def test_similarity_is_symmetric_and_bounded(a: str, b: str) -> None:
 @given(st.sampled_from(["", "www.", "m."]), st.sampled_from(["", "/", "?utm_source=x", "#top"]))
 def test_canonical_url_ignores_presentation(prefix: str, suffix: str) -> None:
     assert canonical_url(f"https://{prefix}example.com/a/b{suffix}") == "example.com/a/b"
+
+
+def _partition(articles: list[Article]) -> set[frozenset[str]]:
+    by_group: dict[str, set[str]] = {}
+    for a in articles:
+        by_group.setdefault(a.syndication_group or a.id, set()).add(a.id)
+    return {frozenset(g) for g in by_group.values()}
+
+
+def test_groups_equal_those_of_every_candidate_pair_verified() -> None:
+    # a chain of copies (each one edited a little more) and unrelated stories: the grouping
+    # that skips pairs already joined gives the groups of all verified pairs
+    rng = random.Random(3)
+    words = STORY.split()
+    texts = [STORY]
+    for _ in range(5):
+        w = texts[-1].split()
+        for _ in range(3):
+            w[rng.randrange(len(w))] = rng.choice(["harbor", "piers", "crews", "boats"])
+        texts.append(" ".join(w))
+    others = [" ".join(rng.sample(words, len(words))) for _ in range(4)]
+    articles = [art(f"a{i}", t) for i, t in enumerate(texts + others)]
+    pairs = similar_pairs([a.text for a in articles])
+    expected: dict[str, set[str]] = {a.id: {a.id} for a in articles}
+    for i, j in pairs:  # join by every verified pair
+        merged = expected[articles[i].id] | expected[articles[j].id]
+        for k in merged:
+            expected[k] = merged
+    assert _partition(find_syndication(articles)) == {frozenset(g) for g in expected.values()}
+    assert len(_partition(find_syndication(articles))) < len(articles)  # some were joined

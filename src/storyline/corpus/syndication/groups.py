@@ -151,6 +151,19 @@ def similar_pairs(
     return out
 
 
+def _group_candidates(texts: Sequence[str], threshold: float, uf: _UnionFind) -> None:
+    """Join the MinHash candidates whose exact similarity reaches `threshold`, verifying
+    only pairs not already in one group: the groups of `similar_pairs`, without the exact
+    comparison of every candidate pair (texts built from shared paragraphs are all each
+    other's candidates, so that count grows with the square of a story's size)."""
+    sets = [shingles(t) for t in texts]
+    for i, j in sorted(_minhash_candidates(sets, threshold)):
+        if uf.find(i) == uf.find(j):
+            continue  # already one group: the score would change nothing
+        if similarity(sets[i], sets[j]) >= threshold:
+            uf.union(i, j)
+
+
 def _order_key(a: Article) -> tuple[dt.date, str]:
     return (a.published.start if a.published is not None else dt.date.max, a.id)
 
@@ -168,16 +181,19 @@ def find_syndication(
     found on its workers, band by band (`bands.similar_pairs_on`): the same pairs.
     """
     texts = [a.text or a.raw_text for a in articles]
-    if executor is not None and method == "minhash":
-        from storyline.corpus.syndication.bands import similar_pairs_on
-
-        pairs = similar_pairs_on(executor, texts, threshold)
-    else:
-        pairs = similar_pairs(texts, threshold, method)
     uf = _UnionFind(len(articles))
-    for (i, j), score in pairs.items():
-        log.debug("near-duplicates %s ~ %s (%.2f)", articles[i].id, articles[j].id, score)
-        uf.union(i, j)
+    if executor is None and method == "minhash":
+        _group_candidates(texts, threshold, uf)
+    else:
+        if executor is not None and method == "minhash":
+            from storyline.corpus.syndication.bands import similar_pairs_on
+
+            pairs = similar_pairs_on(executor, texts, threshold)
+        else:
+            pairs = similar_pairs(texts, threshold, method)
+        for (i, j), score in pairs.items():
+            log.debug("near-duplicates %s ~ %s (%.2f)", articles[i].id, articles[j].id, score)
+            uf.union(i, j)
     by_url: dict[str, int] = {}
     for i, a in enumerate(articles):
         cu = canonical_url(a.url)
