@@ -261,7 +261,7 @@ def date_by_cross_reference(
         rows[a.id] = len(texts)
         texts.extend(s.text for s in a.sentences)
     vectors = SentenceVectors(texts)
-    dated_out: dict[str, Article] = {}
+    dated: list[tuple[Article, tuple[dt.date, dt.date], tuple[DateEvidence, ...]]] = []
     for a in undated:
         found = _evidence(a, index, vectors, rows[a.id])
         if not found:
@@ -271,30 +271,45 @@ def date_by_cross_reference(
         if days > MAX_WINDOW_DAYS:
             continue
         agreeing = {m.proof for m in found if m.bounds[0] <= hi and lo <= m.bounds[1]}
-        evidence = tuple(sorted(agreeing, key=lambda p: (p.date, p.article)))
-        confidence = round(min(0.9, 0.5 + 0.1 * len(evidence)), 3)
-        dated_out[a.id] = _reannotate(a, (lo, hi), evidence, confidence, config)
-        log.info("dated %s by cross-reference: %s..%s (%d matches)", a.path, lo, hi, len(evidence))
+        dated.append((a, (lo, hi), tuple(sorted(agreeing, key=lambda p: (p.date, p.article)))))
+        log.info("dated %s by cross-reference: %s..%s (%d matches)", a.path, lo, hi, len(agreeing))
+    dated_out = {a.id: a for a in _reannotate(dated, config)}
     return [dated_out.get(a.id, a) for a in articles]
 
 
 def _reannotate(
+    dated: Sequence[tuple[Article, tuple[dt.date, dt.date], tuple[DateEvidence, ...]]],
+    config: AnnotateConfig | None,
+) -> list[Article]:
+    """Each article annotated again against its window's first and last day (all in one
+    batch), each time expression keeping only a date both readings agree on; dated by the
+    window when it is a month or less."""
+    from storyline.annotate import annotate_articles
+
+    if not dated:
+        return []
+    readings = annotate_articles(
+        [
+            dataclasses.replace(a, published=DateInterval.day(day), published_how=HOW)
+            for a, window, _ in dated
+            for day in window
+        ],
+        config,
+    )
+    return [
+        _dated(a, window, evidence, readings[2 * k], readings[2 * k + 1])
+        for k, (a, window, evidence) in enumerate(dated)
+    ]
+
+
+def _dated(
     article: Article,
     window: tuple[dt.date, dt.date],
     evidence: tuple[DateEvidence, ...],
-    confidence: float,
-    config: AnnotateConfig | None,
+    early: Article,
+    late: Article,
 ) -> Article:
-    """The article annotated again against the window's first and last day, each time
-    expression keeping only a date both readings agree on; dated by the window when it
-    is a month or less."""
-    from storyline.annotate import annotate_articles
-
-    first, last = (
-        dataclasses.replace(article, published=DateInterval.day(day), published_how=HOW)
-        for day in window
-    )
-    early, late = annotate_articles([first, last], config)
+    confidence = round(min(0.9, 0.5 + 0.1 * len(evidence)), 3)
     times = _agreed(article.times, early.times, late.times)
     days = (window[1] - window[0]).days + 1
     published = None
