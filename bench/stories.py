@@ -3,12 +3,15 @@ the discovered stories against the topic folders, and the time and peak memory o
 
     PYTHONPATH=src python bench/stories.py --cache /tmp/wt12/t17.sqlite \\
         --root /work/main/../shared/data/t17 [--topics bpoil,egypt] [--cached-only] [--timelines]
+        [--timeline-executors serial,processes:2,ray [--repeats 3]]
 
 Prepared articles come from a prepare cache (`--cache`, a Store keyed by fingerprint: copy a
 shared one first, it is written to when articles are missing). `--root` must be spelled as the
 cache's articles were read (their paths are part of the cache key). With `--cached-only`,
 articles missing from the cache are left out (and counted) instead of prepared. Each article's
 primary story (the first it joined) is scored; an article in no story is its own cluster.
+With `--timeline-executors`, the phase that builds one timeline per story is timed on each
+executor, side by side (`stories_timelines.py`).
 """
 
 from __future__ import annotations
@@ -118,6 +121,14 @@ def main() -> None:
     ap.add_argument("--name-weight", type=float, default=StoryOptions().name_weight)
     ap.add_argument("--time-scale", type=float, default=StoryOptions().time_scale_days)
     ap.add_argument("--options", default="{}", help="more StoryOptions fields, as JSON")
+    ap.add_argument(
+        "--timeline-executors",
+        default="",
+        help="time the per-story timeline phase on these executors, comma-separated "
+        "(serial, processes:2, ray; X+parquet: tasks read their rows from a Parquet shard)",
+    )
+    ap.add_argument("--repeats", type=int, default=3, help="runs of each executor (alternating)")
+    ap.add_argument("--ray-cpus", type=int, default=2, help="CPUs of the local Ray cluster")
     args = ap.parse_args()
     root = Path(args.root)
     topics = (
@@ -181,6 +192,11 @@ def main() -> None:
         from stories_tls import compare
 
         print(compare(pile, gold, root, {a.id: a for a in articles}))
+    if args.timeline_executors:
+        from stories_timelines import measure
+
+        executors = [e.strip() for e in args.timeline_executors.split(",") if e.strip()]
+        measure(pile, executors, args.repeats, args.ray_cpus)  # prints as it goes
 
 
 if __name__ == "__main__":

@@ -7,7 +7,8 @@ object with two methods into `storyline.pipeline` and `storyline.render.write_re
     progress.advance(32)                   # that many steps of it are done
 
 Stages, in order: ``prepare`` (articles), ``syndication``, ``entities``, ``relevance`` (with a
-query), ``timeline``, ``summary``, ``disagreements`` (one step each), ``render`` (files).
+query), ``timeline``, ``summary``, ``disagreements`` (one step each), ``render`` (files); `storyline
+stories` adds ``stories`` (clustering, one step) and ``timelines`` (one step per story).
 """
 
 from __future__ import annotations

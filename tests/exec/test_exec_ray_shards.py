@@ -9,7 +9,6 @@ import importlib.util
 import json
 import shutil
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -68,29 +67,6 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ]
     write_warc(root / "crawl.warc.gz", pages)
     return root
-
-
-@pytest.fixture(scope="module")
-def cluster() -> Iterator[Any]:
-    """A head node and a second node, one CPU each: two Ray workers, two raylets."""
-    import ray
-    import ray._private.utils
-    from ray.cluster_utils import Cluster
-
-    # Cluster() writes its address to /tmp/ray/ray_current_cluster, where `ray:auto` looks:
-    # test_exec_ray.py's `ray start --head` test may run beside this one (pytest -n 2) and
-    # must not join this cluster instead of its own, so that pointer is left alone.
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(ray._private.utils, "write_ray_address", lambda *a, **k: None)
-        nodes = Cluster(initialize_head=True, head_node_args={"num_cpus": 1})
-    nodes.add_node(num_cpus=1)
-    ray.init(address=nodes.address, include_dashboard=False)
-    try:
-        nodes.wait_for_nodes()
-        yield nodes
-    finally:
-        ray.shutdown()
-        nodes.shutdown()
 
 
 def _json(timeline: Timeline) -> str:

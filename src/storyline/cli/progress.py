@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from typing import IO, Any
 
-UNITS = {"read": "input", "prepare": "article", "render": "file"}
+UNITS = {"read": "input", "prepare": "article", "render": "file", "timelines": "story"}
 
 
 class TqdmProgress:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from storyline.cli.build import _check_formats, check_numbers, load_config
+from storyline.cli.build import _check_formats, check_numbers, executor_option, load_config
 from storyline.cli.hints import plural
 from storyline.cli.progress import TqdmProgress
 from storyline.errors import StorylineError
@@ -46,6 +46,7 @@ from storyline.errors import StorylineError
 )
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None)
 @click.option("--set", "overrides", multiple=True, metavar="KEY=VALUE", help="Override a value.")
+@executor_option
 @click.pass_context
 def command(
     ctx: click.Context,
@@ -57,6 +58,7 @@ def command(
     threshold: float | None,
     config_path: str | None,
     overrides: tuple[str, ...],
+    executor: str | None,
 ) -> None:
     """Group a pile of ARTICLES into stories, and build each story's timeline."""
     from storyline.stories import StoryStore
@@ -76,6 +78,8 @@ def command(
         cfg = load_config(config_path, overrides)
         if query is not None:
             cfg = cfg.with_value("query", query)
+        if executor is not None:
+            cfg = cfg.with_value("executor", executor)
         check_numbers(cfg)
         with TqdmProgress(disable=True if quiet else None) as bar:
             store = StoryStore(store_path) if store_path is not None else None

@@ -4,6 +4,7 @@
     text = render(timeline, "md")                 # one format as text
     paths = write_outputs(timeline, out_dir, ["json", "html"])
     report = write_report(timeline, out_dir, FORMATS)   # also says which files were skipped
+    files = render_files(timeline, ["json"]); write_rendered(files, out_dir)  # in two steps
 
 Every output is deterministic: the same Timeline gives the same bytes. A format whose file
 would be useless is not written, and the report says why (`timelinejs.json` without entries:
@@ -101,6 +102,44 @@ def write_outputs(timeline: Timeline, out_dir: Path, formats: Sequence[str]) -> 
     return write_report(timeline, out_dir, formats).written
 
 
+@dataclass(frozen=True)
+class RenderedFile:
+    """One output file as text, before it is written; `text` is None for a file that is not
+    to be written, with the `refused` reason."""
+
+    name: str
+    text: str | None
+    refused: str | None = None
+
+
+@dataclass(frozen=True)
+class RenderedFiles:
+    """A timeline's output files rendered, not yet written (`render_files`): what
+    `write_rendered` writes, and what a worker that built a story's timeline sends back."""
+
+    files: tuple[RenderedFile, ...]  # one per format, in the order of the formats
+    changes: str | None = None  # changes.json, for a build from a store
+
+
+def render_files(
+    timeline: Timeline, formats: Sequence[str], changes: Mapping[str, Any] | None = None
+) -> RenderedFiles:
+    """Each format's file as text (duplicates once; a file that `skip_reason` rules out is
+    refused, with why). `changes` (a store's build: `StoryStore.changes`) becomes
+    changes.json and is shown by the formats that can. Pure: the same input, the same text."""
+    chosen = list({r.name: r for r in (renderer_for(f) for f in formats)}.values())
+    files: list[RenderedFile] = []
+    for renderer in chosen:
+        reason = renderer.refuses(timeline) if renderer.refuses is not None else None
+        if reason is not None:
+            files.append(RenderedFile(renderer.filename, None, reason))
+        elif changes is not None and renderer.with_changes is not None:
+            files.append(RenderedFile(renderer.filename, renderer.with_changes(timeline, changes)))
+        else:
+            files.append(RenderedFile(renderer.filename, renderer.render(timeline)))
+    return RenderedFiles(tuple(files), dumps(dict(changes)) if changes is not None else None)
+
+
 def write_report(
     timeline: Timeline,
     out_dir: Path,
@@ -112,31 +151,35 @@ def write_report(
     left in `out_dir` by an earlier build is removed, so the folder never mixes two builds.
     `progress` hears the stage ``render`` (one step per file). `changes` (a store's build:
     `StoryStore.changes`) is written to changes.json and shown by the formats that can."""
-    chosen = list({r.name: r for r in (renderer_for(f) for f in formats)}.values())
+    return write_rendered(render_files(timeline, formats, changes), out_dir, progress)
+
+
+def write_rendered(
+    rendered: RenderedFiles, out_dir: Path, progress: ProgressLike = None
+) -> WriteReport:
+    """Write the files of `render_files` into `out_dir` (created if needed), each atomically;
+    a refused file left there by an earlier build is removed. `progress` hears ``render``."""
     out = prepare_output_dir(out_dir)
     report = as_progress(progress)
-    report.stage("render", len(chosen))
+    report.stage("render", len(rendered.files))
     done = WriteReport()
-    for renderer in chosen:
-        path = out / renderer.filename
-        reason = renderer.refuses(timeline) if renderer.refuses is not None else None
-        if reason is None:
-            if changes is not None and renderer.with_changes is not None:
-                _write_atomic(path, renderer.with_changes(timeline, changes))
-            else:
-                _write_atomic(path, renderer.render(timeline))
+    for file in rendered.files:
+        path = out / file.name
+        if file.text is not None:
+            _write_atomic(path, file.text)
             log.info("wrote %s", path)
             done.written.append(path)
         else:
+            reason = file.refused or "refused"
             if path.is_file():
                 path.unlink()
                 reason += f"; removed the {path.name} of an earlier build"
             log.warning("not writing %s: %s", path, reason)
             done.skipped[path.name] = reason
         report.advance(1)
-    if changes is not None:
+    if rendered.changes is not None:
         path = out / CHANGES_FILE
-        _write_atomic(path, dumps(dict(changes)))
+        _write_atomic(path, rendered.changes)
         done.written.append(path)
     return done
 
@@ -237,6 +280,8 @@ __all__ = [
     "FORMATS",
     "OUTPUT_NAMES",
     "SCHEMA_PATH",
+    "RenderedFile",
+    "RenderedFiles",
     "Renderer",
     "WriteReport",
     "discard_output_dir",
@@ -244,11 +289,13 @@ __all__ = [
     "prepare_output_dir",
     "register",
     "render",
+    "render_files",
     "renderer_for",
     "renderers",
     "skip_reason",
     "to_json_dict",
     "validate",
     "write_outputs",
+    "write_rendered",
     "write_report",
 ]

@@ -7,7 +7,8 @@
 ids, first and last day, the path of the story's timeline.json), every input (used: in one
 story or more, with their ids; skipped: with why, including articles in no story), provenance.
 With a store, the articles are added to it first, the whole store is clustered, and each
-story's timeline is remembered there (so its `changes.json` says what changed since).
+story's timeline is remembered there (so its `changes.json` says what changed since). Each
+story's timeline is a task of `config.executor` (`storyline.stories.timelines`).
 """
 
 from __future__ import annotations
@@ -37,10 +38,10 @@ def find_stories(
     store: StoryStore | None = None,
     progress: ProgressLike = None,
 ) -> StoryPile:
-    """Read and prepare the articles under `paths` (with `store`: add them to it, then take
-    everything it holds) and group them into stories."""
-    from storyline.ingest import read_articles
-    from storyline.pipeline import prepare_articles
+    """Read and prepare the articles under `paths` (`pipeline.prepare_paths`: on Ray without
+    a cache the workers read them, through Parquet shards; with `store`: add them to it, then
+    take everything it holds) and group them into stories."""
+    from storyline.pipeline import prepare_paths
 
     cfg = config or Config()
     if store is not None:
@@ -48,7 +49,7 @@ def find_stories(
             store.add(paths, cfg, progress)
         corpus = store.corpus(cfg, progress)
     else:
-        corpus = prepare_articles(read_articles(list(paths), cfg.ingest), cfg, progress)
+        corpus = prepare_paths(list(paths), cfg, progress)
     report = as_progress(progress)
     report.stage("stories", 1)
     pile = cluster_articles(corpus, options, cfg.query)
@@ -117,24 +118,27 @@ def write_stories(
 ) -> Path:
     """Write each story's timeline under `out_dir/<story id>/` and `out_dir/stories.json`
     (returned). With `store`, each timeline is compared with the story's last one
-    (`changes.json`) and remembered."""
-    from storyline.pipeline import PreparedCorpus, timeline_from
-    from storyline.render import prepare_output_dir, write_report
+    (`changes.json`) and remembered. The timelines are built on `config.executor`, a story
+    a task (`storyline.stories.timelines`): the files are the same on every executor.
+    `progress` hears ``timelines`` (one step per story) and ``render``."""
+    from storyline.render import prepare_output_dir, renderer_for, write_rendered
     from storyline.render.jsondoc import dumps
+    from storyline.stories.timelines import story_timelines
 
     cfg = config or Config()
     opts = options or StoryOptions()
+    for fmt in formats:
+        renderer_for(fmt)  # an unknown format fails before any timeline is built
     out = prepare_output_dir(out_dir)
     report = as_progress(progress)
+    report.stage("timelines", len(pile.stories))
     timelines: dict[str, str] = {}
-    for story in pile.stories:
-        corpus = PreparedCorpus(tuple(pile.articles_of(story)), ())
-        timeline = timeline_from(corpus, cfg)
-        changes = store.changes(timeline, story.id) if store is not None else None
-        write_report(timeline, out / story.id, formats, None, changes)
-        if store is not None:
-            store.remember(timeline, story.id)
-        timelines[story.id] = f"{story.id}/timeline.json"
+    for done in story_timelines(pile, cfg, formats, store):
+        write_rendered(done.files, out / done.story)
+        if store is not None and done.remembered is not None:
+            store.remember_document(done.story, done.title, done.remembered, done.articles)
+        timelines[done.story] = f"{done.story}/timeline.json"
+        report.advance(1)
     report.stage("render", 1)
     path = out / STORIES_FILE
     path.write_text(dumps(stories_document(pile, cfg, opts, timelines)), encoding="utf-8")

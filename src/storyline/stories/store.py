@@ -81,20 +81,36 @@ class StoryStore(CacheStore):
         """Keep `timeline` as `story`'s last build (what the next `changes` compares with)."""
         from storyline.render import to_json_dict
 
-        doc = json.dumps(to_json_dict(timeline), ensure_ascii=False, sort_keys=True)
+        self.remember_document(
+            story,
+            timeline.story.title,
+            remembered_text(to_json_dict(timeline)),
+            [a.id for a in timeline.articles],
+        )
+
+    def remember_document(
+        self, story: str, title: str, document: str, articles: Sequence[str]
+    ) -> None:
+        """`remember` from what was kept of a timeline built elsewhere (a worker): its title,
+        its `timeline.json` document as `remembered_text` gives it, the ids of its articles."""
         built = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         with self.atomic():
             self.conn.execute(
                 "INSERT INTO stories (id, title, timeline, built) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT (id) DO UPDATE SET title = excluded.title, "
                 "timeline = excluded.timeline, built = excluded.built",
-                (story, timeline.story.title, doc, built),
+                (story, title, document, built),
             )
             self.conn.execute("DELETE FROM story_articles WHERE story = ?", (story,))
             self.conn.executemany(
                 "INSERT INTO story_articles (story, article) VALUES (?, ?)",
-                [(story, a.id) for a in timeline.articles],
+                [(story, a) for a in articles],
             )
+
+
+def remembered_text(document: dict[str, Any]) -> str:
+    """How a story's last `timeline.json` document is kept in the store."""
+    return json.dumps(document, ensure_ascii=False, sort_keys=True)
 
 
 Store = StoryStore  # `storyline.Store`
