@@ -38,7 +38,7 @@ Progress = ProgressLike
 """A `storyline.progress.Progress` (stage/advance), or the older prepare callback, or None."""
 
 # Bump when a document stage changes its output, so cached articles are recomputed.
-PREPARE_VERSION = "21"
+PREPARE_VERSION = "22"
 
 
 @dataclass(frozen=True)
