@@ -182,3 +182,57 @@ def test_particle_surnames_are_short_forms() -> None:
     assert {"El-Hadidi", "al-Hadidi", "Youssef el-Hadidi"} <= set(hadidi.aliases)
     assert hadidi.type == "PERSON"
     assert all(re.search("Hadidi", a) for a in hadidi.aliases)
+
+
+def _short_mentions_by_pairs(
+    text: str, mentions: tuple[EntityMention, ...]
+) -> tuple[EntityMention, ...]:
+    """The first reading of `missing_short_mentions`, pair by pair (quadratic): the oracle."""
+    import re
+
+    from storyline.corpus.entities.spans import _CAPS, _initials
+
+    out = list(mentions)
+    taken = [(m.start, m.end) for m in mentions]
+
+    def add(start: int, end: int, label: str) -> None:
+        if not any(s < end and start < e for s, e in taken):
+            out.append(EntityMention(start, end, text[start:end], label))
+            taken.append((start, end))
+
+    for m in mentions:
+        tokens = m.text.split()
+        if m.label == "PERSON" and len(tokens) >= 2 and len(tokens[-1]) >= 3:
+            surname = re.escape(tokens[-1].split("-")[-1])
+            for hit in re.finditer(rf"(?<![\w-]){surname}(?![\w-])", text[m.end :]):
+                add(m.end + hit.start(), m.end + hit.end(), "PERSON")
+    orgs = [m for m in mentions if m.label == "ORG" and len(m.text.split()) >= 3]
+    for hit in _CAPS.finditer(text):
+        letters = hit.group().lower()
+        before = {_initials(m.text) for m in orgs if m.end <= hit.start()}
+        if any(len(letters) >= 3 and i.startswith(letters) for i in before):
+            add(hit.start(), hit.end(), "ORG")
+    return tuple(sorted(out, key=lambda x: (x.start, x.end, x.label)))
+
+
+def test_short_mentions_are_those_of_the_pairwise_reading() -> None:
+    import random
+
+    rng = random.Random(7)
+    names = [
+        ("Oliver Pembridge", "PERSON"), ("Ana Pembridge-Holt", "PERSON"), ("Holt", "ORG"),
+        ("International Red Cross Federation", "ORG"), ("Nordic Ferry Safety Board", "ORG"),
+        ("Mira Dalen", "PERSON"), ("IRCF", "X"), ("NFSB", "X"), ("Pembridge", "X"),
+        ("Dalen", "X"), ("said", "X"), ("on Monday", "X"), ("NATO", "X"),
+    ]  # fmt: skip
+    for _ in range(60):
+        parts, mentions, pos = [], [], 0
+        for _ in range(rng.randrange(5, 40)):
+            word, label = rng.choice(names)
+            if label != "X" and rng.random() < 0.8:
+                mentions.append(EntityMention(pos, pos + len(word), word, label))
+            parts.append(word)
+            pos += len(word) + 1
+        text = " ".join(parts)
+        found = tuple(mentions)
+        assert missing_short_mentions(text, found) == _short_mentions_by_pairs(text, found)

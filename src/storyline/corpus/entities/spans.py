@@ -161,26 +161,47 @@ def missing_short_mentions(
 ) -> tuple[EntityMention, ...]:
     """Short forms the tagger missed after their full form in the same article: a person's
     surname ("Pembridge said" after "Oliver Pembridge") and an acronym of an organisation
-    named before it ("The IFRC said" after "International Federation of Red Cross ...")."""
+    named before it ("The IFRC said" after "International Federation of Red Cross ...").
+
+    Linear in the article's mentions: each surname is searched once, from its first full
+    form (a later full form finds a subset of those hits), and the characters already
+    taken are marked, not compared span by span."""
     out = list(mentions)
-    taken = [(m.start, m.end) for m in mentions]
+    covered = bytearray(len(text) + 1)
+    for m in mentions:
+        covered[max(0, m.start) : max(0, m.end)] = b"\x01" * (max(0, m.end) - max(0, m.start))
 
     def add(start: int, end: int, label: str) -> None:
-        if not any(s < end and start < e for s, e in taken):
+        if not any(covered[start:end]):
             out.append(EntityMention(start, end, text[start:end], label))
-            taken.append((start, end))
+            covered[start:end] = b"\x01" * (end - start)
 
+    first_end: dict[str, int] = {}  # a surname's earliest full form ends here
+    people = []
     for m in mentions:
         tokens = m.text.split()
         if m.label == "PERSON" and len(tokens) >= 2 and len(tokens[-1]) >= 3:
-            surname = re.escape(tokens[-1].split("-")[-1])
-            for hit in re.finditer(rf"(?<![\w-]){surname}(?![\w-])", text[m.end :]):
-                add(m.end + hit.start(), m.end + hit.end(), "PERSON")
-    orgs = [m for m in mentions if m.label == "ORG" and len(m.text.split()) >= 3]
+            surname = tokens[-1].split("-")[-1]
+            if surname not in first_end:
+                people.append(surname)
+            first_end[surname] = min(first_end.get(surname, m.end), m.end)
+    for surname in people:
+        after = first_end[surname]
+        pattern = rf"(?<![\w-]){re.escape(surname)}(?![\w-])"
+        for hit in re.finditer(pattern, text[after:]):
+            add(after + hit.start(), after + hit.end(), "PERSON")
+    orgs = sorted(
+        (m for m in mentions if m.label == "ORG" and len(m.text.split()) >= 3),
+        key=lambda m: m.end,
+    )
+    before: set[str] = set()
+    k = 0
     for hit in _CAPS.finditer(text):
+        while k < len(orgs) and orgs[k].end <= hit.start():
+            before.add(_initials(orgs[k].text))
+            k += 1
         letters = hit.group().lower()
-        before = {_initials(m.text) for m in orgs if m.end <= hit.start()}
-        if any(len(letters) >= 3 and i.startswith(letters) for i in before):
+        if len(letters) >= 3 and any(i.startswith(letters) for i in before):
             add(hit.start(), hit.end(), "ORG")
     return tuple(sorted(out, key=lambda x: (x.start, x.end, x.label)))
 
