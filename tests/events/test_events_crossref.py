@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from storyline.annotate import annotate_articles
 from storyline.config import Config, TimelineConfig
 from storyline.corpus.crossref import date_by_cross_reference
@@ -143,3 +145,17 @@ def test_when_matches_disagree_the_one_told_with_the_same_verb_wins() -> None:
     assert c.published is not None and c.published.start == dt.date(2023, 6, 13)
     # the evidence is the match the window keeps, not the one it overrode
     assert [p.article for p in c.published_evidence] == ["a"]
+
+
+def test_undated_articles_read_again_in_batches_give_the_same_articles(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from storyline.corpus import crossref
+
+    dated = article("a", DATED, dt.date(2019, 1, 8))
+    undated = [article(f"b{i}", UNDATED, None) for i in range(3)]
+    done = annotate_articles([dated, *undated])
+    whole = date_by_cross_reference(done)
+    monkeypatch.setattr(crossref, "REANNOTATE_BATCH", 1)
+    assert date_by_cross_reference(done) == whole
+    assert all(a.published_how == "cross-reference" for a in whole[1:])

@@ -121,6 +121,7 @@ def _names_by_sentence(article: Article) -> dict[int, frozenset[str]]:
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
 # verbs too common to say two reports tell one event without a name in common
 _LIGHT_VERBS = frozenset({"be", "have", "do", "say", "tell", "make", "take", "get", "go", "come"})
+REANNOTATE_BATCH = 32  # undated articles read again per batch (two readings each)
 MAX_COMPARED = 500  # references one event is compared with (those sharing most names first)
 
 
@@ -281,25 +282,27 @@ def _reannotate(
     dated: Sequence[tuple[Article, tuple[dt.date, dt.date], tuple[DateEvidence, ...]]],
     config: AnnotateConfig | None,
 ) -> list[Article]:
-    """Each article annotated again against its window's first and last day (all in one
-    batch), each time expression keeping only a date both readings agree on; dated by the
-    window when it is a month or less."""
+    """Each article annotated again against its window's first and last day (in batches of
+    `REANNOTATE_BATCH` articles), each time expression keeping only a date both readings
+    agree on; dated by the window when it is a month or less."""
     from storyline.annotate import annotate_articles
 
-    if not dated:
-        return []
-    readings = annotate_articles(
-        [
-            dataclasses.replace(a, published=DateInterval.day(day), published_how=HOW)
-            for a, window, _ in dated
-            for day in window
-        ],
-        config,
-    )
-    return [
-        _dated(a, window, evidence, readings[2 * k], readings[2 * k + 1])
-        for k, (a, window, evidence) in enumerate(dated)
-    ]
+    out: list[Article] = []
+    for at in range(0, len(dated), REANNOTATE_BATCH):  # batches bound the memory held
+        chunk = dated[at : at + REANNOTATE_BATCH]
+        readings = annotate_articles(
+            [
+                dataclasses.replace(a, published=DateInterval.day(day), published_how=HOW)
+                for a, window, _ in chunk
+                for day in window
+            ],
+            config,
+        )
+        out.extend(
+            _dated(a, window, evidence, readings[2 * k], readings[2 * k + 1])
+            for k, (a, window, evidence) in enumerate(chunk)
+        )
+    return out
 
 
 def _dated(
