@@ -86,17 +86,6 @@ def _references(articles: Sequence[Article]) -> list[_Reference]:
     return out
 
 
-def _names(article: Article, s: Sentence) -> frozenset[str]:
-    """The words of the names a sentence holds ("taro", "kono", "merrow", "bank"): a cheap,
-    spelling-tolerant key ("Taro Kano" and "Taro Kono", "Merrow Bank" and "Merrow" share a
-    word; the registry that merges names runs later)."""
-    out: set[str] = set()
-    for m in article.mentions:
-        if s.start <= m.start < s.end and m.label in _NAME_LABELS:
-            out.update(_name_words(m.text))
-    return frozenset(out)
-
-
 def _name_words(text: str) -> list[str]:
     words = [w.strip(".,:;\"'’()") for w in _POSSESSIVE.sub("", text).lower().split()]
     words = [w for w in words if len(w) > 2 and w not in _NAME_FILLERS]
@@ -106,7 +95,10 @@ def _name_words(text: str) -> list[str]:
 
 
 def _names_by_sentence(article: Article) -> dict[int, frozenset[str]]:
-    """`_names` of every sentence of `article` (by sentence start), in one pass."""
+    """The words of the names each sentence of `article` holds (by sentence start), in one
+    pass: "taro", "kono", "merrow", "bank", a cheap, spelling-tolerant key ("Taro Kano" and
+    "Taro Kono", "Merrow Bank" and "Merrow" share a word; the registry that merges names
+    runs later)."""
     starts = [s.start for s in article.sentences]
     out: dict[int, set[str]] = {}
     for m in article.mentions:
@@ -187,6 +179,7 @@ def _evidence(
     words and a name in common or the same verb. `first_row` is the row of the article's
     first sentence in `vectors` (the references' rows are their positions)."""
     out = []
+    names = _names_by_sentence(article)
     for e in article.events:
         if e.anchor is None or (e.kind not in _MATCHED_KINDS and e.kind != _STATEMENT):
             continue
@@ -196,7 +189,7 @@ def _evidence(
         if e.kind == _STATEMENT and not _MONTH_DAY.match(t.value):
             continue  # a statement's "said Tuesday" is any Tuesday: no evidence
         s = article.sentences[e.sentence]
-        mine = _names(article, s)
+        mine = names.get(s.start, frozenset())
         future = e.kind == "scheduled"  # told as ahead: written before the event
         fitting = []
         for i in index.candidates(mine, e.predicate):
